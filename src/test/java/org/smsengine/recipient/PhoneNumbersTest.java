@@ -1,0 +1,79 @@
+package org.smsengine.recipient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.smsengine.SampleData;
+
+class PhoneNumbersTest {
+
+    @Test
+    void writesNumbersInEveryCommonFormatAsE164() {
+        assertThat(PhoneNumbers.check("+1 201-550-7799", "CN")).isEqualTo(new PhoneCheck.Valid("+12015507799"));
+        assertThat(PhoneNumbers.check("+86-131-2341-5065", "CN")).isEqualTo(new PhoneCheck.Valid("+8613123415065"));
+        assertThat(PhoneNumbers.check("tel:+1-201-555-6070", "CN")).isEqualTo(new PhoneCheck.Valid("+12015556070"));
+        assertThat(PhoneNumbers.check(" (201) 555-6070 ", "US")).isEqualTo(new PhoneCheck.Valid("+12015556070"));
+    }
+
+    @Test
+    void numbersWithoutPlusTakeTheBatchRegion() {
+        assertThat(PhoneNumbers.check("131 2349 6368", "CN")).isEqualTo(new PhoneCheck.Valid("+8613123496368"));
+        assertThat(PhoneNumbers.check("0044 7400 101682", "CN")).isEqualTo(new PhoneCheck.Valid("+447400101682"));
+    }
+
+    @Test
+    void emptyCellsAreMissingNotInvalid() {
+        assertThat(PhoneNumbers.check("", "CN")).isInstanceOf(PhoneCheck.Missing.class);
+        assertThat(PhoneNumbers.check("   ", "CN")).isInstanceOf(PhoneCheck.Missing.class);
+        assertThat(PhoneNumbers.check(null, "CN")).isInstanceOf(PhoneCheck.Missing.class);
+    }
+
+    @Test
+    void numbersThatCannotExistAreInvalid() {
+        assertThat(PhoneNumbers.check("+999 1234 5678", "CN")).isInstanceOf(PhoneCheck.Invalid.class);
+        assertThat(PhoneNumbers.check("abcdefg", "CN")).isInstanceOf(PhoneCheck.Invalid.class);
+        assertThat(PhoneNumbers.check("00000000000", "CN")).isInstanceOf(PhoneCheck.Invalid.class);
+        assertThat(PhoneNumbers.check("12345", "CN")).isInstanceOf(PhoneCheck.Invalid.class);
+    }
+
+    @Test
+    void knowsWhichRegionsExist() {
+        assertThat(PhoneNumbers.isSupportedRegion("CN")).isTrue();
+        assertThat(PhoneNumbers.isSupportedRegion("us")).isTrue();
+        assertThat(PhoneNumbers.isSupportedRegion("XX")).isFalse();
+        assertThat(PhoneNumbers.isSupportedRegion(null)).isFalse();
+    }
+
+    @Test
+    void agreesWithTheSampleOnEveryRow() throws IOException {
+        List<CSVRecord> rows = SampleData.recipientRows();
+        List<CSVRecord> expected = SampleData.expectedRows();
+        for (int i = 0; i < rows.size(); i++) {
+            PhoneCheck check = PhoneNumbers.check(rows.get(i).get("phone"), "CN");
+            String e164 = expected.get(i).get("e164");
+            String outcome = expected.get(i).get("outcome");
+            switch (outcome) {
+                case "invalid_number" -> assertThat(check).as("row %d", i + 2).isInstanceOf(PhoneCheck.Invalid.class);
+                case "missing_phone" -> assertThat(check).as("row %d", i + 2).isInstanceOf(PhoneCheck.Missing.class);
+                default -> assertThat(check).as("row %d", i + 2).isEqualTo(new PhoneCheck.Valid(e164));
+            }
+        }
+    }
+
+    @Test
+    void givesTheSameAnswersFromManyThreadsAtOnce() {
+        var answers = new ConcurrentHashMap<Integer, PhoneCheck>();
+        IntStream.range(0, 4000).parallel().forEach(i ->
+                answers.put(i, PhoneNumbers.check("+86 131 2340 " + String.format("%04d", i), "CN")));
+        assertThat(answers.values()).allSatisfy(check -> assertThat(check).isInstanceOf(PhoneCheck.Valid.class));
+    }
+}
