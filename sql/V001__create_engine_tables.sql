@@ -8,7 +8,6 @@ CREATE TABLE sms_batch (
     state              VARCHAR(32)  NOT NULL,
     version            BIGINT       NOT NULL DEFAULT 0,
     template           TEXT         NOT NULL,
-    template_variables TEXT[]       NOT NULL,
     source_format      VARCHAR(8)   NOT NULL,           -- CSV or JSON (JSON lines of the API form)
     phone_column       TEXT         NOT NULL,
     region             VARCHAR(2)   NOT NULL,

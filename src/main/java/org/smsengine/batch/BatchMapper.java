@@ -1,0 +1,32 @@
+package org.smsengine.batch;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * {@code sms_batch}. Every change returns the row as it is after the change, so the caller can
+ * publish exactly that to the live view; each change bumps {@code progress_seq} for that purpose.
+ */
+@Mapper
+public interface BatchMapper {
+
+    long insert(NewBatch batch);
+
+    Optional<BatchRow> find(long id);
+
+    List<BatchRow> list(@Param("state") BatchState state, @Param("offset") long offset, @Param("limit") int limit);
+
+    long count(@Param("state") BatchState state);
+
+    void setUploadBytes(@Param("id") long id, @Param("bytes") long bytes);
+
+    BatchRow addCounts(@Param("id") long id, @Param("delta") CountDelta delta);
+
+    BatchRow startStep(@Param("id") long id, @Param("step") String step);
+
+    /** Moves the batch from {@code from} to {@code to}; null when it was not in {@code from}. */
+    BatchRow changeState(@Param("id") long id, @Param("from") BatchState from, @Param("to") BatchState to,
+            @Param("error") String error);
+}

@@ -1,0 +1,33 @@
+package org.smsengine.batch;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Reads of batches for the API. */
+@Service
+public class BatchQueries {
+
+    private final BatchMapper batches;
+
+    BatchQueries(BatchMapper batches) {
+        this.batches = batches;
+    }
+
+    public BatchRow require(long id) {
+        return batches.find(id).orElseThrow(() -> new BatchNotFoundException(id));
+    }
+
+    public BatchView view(long id) {
+        return view(require(id));
+    }
+
+    public PageView<BatchView> list(BatchState state, PageRequest page) {
+        List<BatchView> items = batches.list(state, page.offset(), page.size()).stream().map(this::view).toList();
+        return new PageView<>(items, page.page(), page.size(), batches.count(state));
+    }
+
+    private BatchView view(BatchRow row) {
+        // Lifecycle actions arrive with delivery and the lifecycle issue; until then there are none to offer.
+        return BatchView.of(row, List.of());
+    }
+}

@@ -1,0 +1,38 @@
+package org.smsengine.batch;
+
+import java.time.OffsetDateTime;
+
+/** A row of {@code sms_batch}: the batch, its counters and where its pipeline is. */
+public record BatchRow(
+        long id,
+        String name,
+        BatchState state,
+        long version,
+        String template,
+        SourceFormat sourceFormat,
+        String phoneColumn,
+        String region,
+        String senderId,
+        OffsetDateTime sendAt,
+        Integer tps,
+        long uploadBytes,
+        long validatedBytes,
+        long rowCount,
+        long valid,
+        long invalid,
+        long duplicates,
+        long optedOut,
+        long prepared,
+        long sent,
+        long delivered,
+        long failed,
+        long cancelled,
+        long segments,
+        long progressSeq,
+        String currentStep,
+        OffsetDateTime stepStartedAt,
+        String error,
+        String createdBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,35 @@
+package org.smsengine.batch;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A batch as the API shows it (API.md, "a Batch"). */
+public record BatchView(
+        long id,
+        String name,
+        BatchState state,
+        String template,
+        String region,
+        String senderId,
+        OffsetDateTime sendAt,
+        Integer tps,
+        String createdBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        Counts counts,
+        long segments,
+        List<String> allowedActions,
+        String error) {
+
+    public record Counts(long rows, long valid, long invalid, long duplicates, long optedOut, long prepared, long sent,
+            long delivered, long failed, long cancelled) {
+    }
+
+    public static BatchView of(BatchRow row, List<String> allowedActions) {
+        Counts counts = new Counts(row.rowCount(), row.valid(), row.invalid(), row.duplicates(), row.optedOut(),
+                row.prepared(), row.sent(), row.delivered(), row.failed(), row.cancelled());
+        return new BatchView(row.id(), row.name(), row.state(), row.template(), row.region(), row.senderId(),
+                row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), counts, row.segments(),
+                allowedActions, row.error());
+    }
+}

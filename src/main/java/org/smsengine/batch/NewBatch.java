@@ -1,0 +1,8 @@
+package org.smsengine.batch;
+
+import java.time.OffsetDateTime;
+
+/** A batch about to be inserted, its parameters checked. */
+record NewBatch(String name, String template, SourceFormat sourceFormat, String phoneColumn, String region,
+        String senderId, OffsetDateTime sendAt, Integer tps, String createdBy) {
+}

@@ -1,0 +1,7 @@
+package org.smsengine.batch;
+
+/** How the stored upload is written: the marketer's CSV, or JSON lines from the API's JSON form. */
+public enum SourceFormat {
+    CSV,
+    JSON
+}

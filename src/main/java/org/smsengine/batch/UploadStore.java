@@ -1,0 +1,102 @@
+package org.smsengine.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps uploads in PostgreSQL as ordered chunks, so that any node can stream a batch's upload
+ * later, and nothing lives only on one node's disk.
+ */
+@Component
+public class UploadStore {
+
+    private final UploadChunkMapper chunks;
+    private final int chunkSize;
+
+    UploadStore(UploadChunkMapper chunks, UploadSettings settings) {
+        this.chunks = chunks;
+        this.chunkSize = (int) settings.chunkSize().toBytes();
+    }
+
+    int chunkSize() {
+        return chunkSize;
+    }
+
+    /** Stores {@code first} and then the rest of {@code in}, showing every chunk to {@code observer} first. */
+    long store(long batchId, byte[] first, InputStream in, ChunkObserver observer) throws IOException {
+        int seq = 0;
+        long total = 0;
+        byte[] chunk = first;
+        while (chunk.length > 0) {
+            observer.observe(chunk);
+            chunks.insert(batchId, seq++, chunk);
+            total += chunk.length;
+            chunk = in.readNBytes(chunkSize);
+        }
+        return total;
+    }
+
+    /** The upload of {@code batchId} as a stream, read from the database one chunk at a time. */
+    public InputStream open(long batchId) {
+        return new ChunkInputStream(batchId);
+    }
+
+    interface ChunkObserver {
+        void observe(byte[] chunk);
+    }
+
+    private final class ChunkInputStream extends InputStream {
+
+        private final long batchId;
+        private int nextSeq;
+        private byte[] current = new byte[0];
+        private int position;
+        private boolean exhausted;
+
+        private ChunkInputStream(long batchId) {
+            this.batchId = batchId;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] target, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (position == current.length && !advance()) {
+                return -1;
+            }
+            int n = Math.min(len, current.length - position);
+            System.arraycopy(current, position, target, off, n);
+            position += n;
+            return n;
+        }
+
+        private boolean advance() {
+            while (!exhausted) {
+                UploadChunkMapper.StoredChunk stored = chunks.find(batchId, nextSeq++);
+                byte[] next = stored == null ? null : stored.data();
+                if (next == null) {
+                    exhausted = true;
+                    current = new byte[0];
+                } else if (next.length > 0) {
+                    current = next;
+                    position = 0;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "upload of batch " + batchId + ", chunk " + (nextSeq - 1) + ", byte " + position;
+        }
+    }
+}

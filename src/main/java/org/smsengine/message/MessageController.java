@@ -1,0 +1,38 @@
+package org.smsengine.message;
+
+import org.smsengine.batch.BatchQueries;
+import org.smsengine.batch.PageRequest;
+import org.smsengine.batch.PageView;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class MessageController {
+
+    private static final String ADMIN = "ROLE_ADMIN";
+
+    private final MessageMapper messages;
+    private final BatchQueries batches;
+
+    MessageController(MessageMapper messages, BatchQueries batches) {
+        this.messages = messages;
+        this.batches = batches;
+    }
+
+    /** A batch's messages, oldest first; phones are shown whole to ADMIN only. */
+    @GetMapping("/api/v1/batches/{id}/messages")
+    PageView<MessageView> messages(@PathVariable long id, @RequestParam(required = false) MessageStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            Authentication user) {
+        batches.require(id);
+        PageRequest request = PageRequest.of(page, size);
+        boolean fullPhone = user.getAuthorities().stream().anyMatch(a -> ADMIN.equals(a.getAuthority()));
+        var items = messages.page(id, status, request.offset(), request.size()).stream()
+                .map(row -> MessageView.of(row, fullPhone))
+                .toList();
+        return new PageView<>(items, page, size, messages.count(id, status));
+    }
+}

@@ -1,0 +1,15 @@
+package org.smsengine.message;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** Reads of {@code sms_message} for the API. */
+@Mapper
+interface MessageMapper {
+
+    List<MessageRow> page(@Param("batchId") long batchId, @Param("status") MessageStatus status,
+            @Param("offset") long offset, @Param("limit") int limit);
+
+    long count(@Param("batchId") long batchId, @Param("status") MessageStatus status);
+}

@@ -1,0 +1,7 @@
+package org.smsengine.message;
+
+import org.smsengine.template.EncodedText;
+
+/** A recipient's rendered message, ready to be stored. */
+public record PreparedMessage(int rowNo, String phone, String text, EncodedText encoded) {
+}

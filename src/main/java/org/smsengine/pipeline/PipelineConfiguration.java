@@ -1,0 +1,66 @@
+package org.smsengine.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.boot.autoconfigure.batch.BatchTaskExecutor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** Builds the one batch job from the definition in {@code jobs/} and the steps the engine knows. */
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    JobDefinition jobDefinition(PipelineSettings settings, List<PipelineStep> steps) {
+        return JobDefinitionLoader.load(settings.jobDefinition(), steps.stream().map(PipelineStep::name).toList());
+    }
+
+    @Bean
+    Job smsBatchJob(JobDefinition definition, List<PipelineStep> steps, JobRepository jobRepository,
+            BatchStateListener stateListener, StepTracker stepTracker) {
+        Map<String, PipelineStep> byName = steps.stream()
+                .collect(Collectors.toMap(PipelineStep::name, Function.identity()));
+        SimpleJobBuilder job = null;
+        for (StepDefinition stepDefinition : definition.steps()) {
+            Step step = byName.get(stepDefinition.name()).builder().apply(stepDefinition);
+            if (step instanceof AbstractStep tracked) {
+                tracked.registerStepExecutionListener(stepTracker);
+            }
+            job = job == null
+                    ? new JobBuilder(definition.job(), jobRepository).listener(stateListener).start(step)
+                    : job.next(step);
+        }
+        return job.build();
+    }
+
+    /** Runs jobs off the request thread: an upload answers 201 while its batch is being validated. */
+    @Bean
+    @BatchTaskExecutor
+    TaskExecutor batchJobExecutor(PipelineSettings settings) {
+        return executor("batch-job-", settings.concurrentJobs());
+    }
+
+    @Bean
+    TaskExecutor partitionExecutor(PipelineSettings settings) {
+        return executor("partition-", settings.partitionThreads());
+    }
+
+    private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix(prefix);
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+}

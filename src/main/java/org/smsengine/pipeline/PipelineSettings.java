@@ -1,0 +1,17 @@
+package org.smsengine.pipeline;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * @param jobDefinition    the job definition ({@code jobs/sms-batch.yml} on the classpath)
+ * @param concurrentJobs   batches whose jobs run at the same time on this node; more wait their turn
+ * @param partitionThreads threads shared by the workers of partitioned steps on this node
+ */
+@ConfigurationProperties("sms.pipeline")
+public record PipelineSettings(
+        @DefaultValue("classpath:jobs/sms-batch.yml") Resource jobDefinition,
+        @DefaultValue("4") int concurrentJobs,
+        @DefaultValue("4") int partitionThreads) {
+}

@@ -1,0 +1,83 @@
+package org.smsengine.pipeline.preparation;
+
+import org.smsengine.batch.BatchMapper;
+import org.smsengine.message.MessageStore;
+import org.smsengine.message.PreparedMessage;
+import org.smsengine.pipeline.JobDefinition;
+import org.smsengine.pipeline.PartitionMapper;
+import org.smsengine.pipeline.PipelineStep;
+import org.smsengine.progress.ProgressPublisher;
+import org.smsengine.recipient.RecipientMapper;
+import org.smsengine.recipient.RecipientRow;
+import org.smsengine.template.MessageTemplate;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+class PreparationStepConfiguration {
+
+    static final String STEP = "preparation";
+    private static final String BATCH_ID = "#{jobParameters['batchId']}";
+    private static final String PARTITION = "#{stepExecutionContext['" + BatchPartitioner.PARTITION_NO + "']}";
+    private static final String FIRST_ROW = "#{stepExecutionContext['" + BatchPartitioner.FIRST_ROW + "']}";
+    private static final String LAST_ROW = "#{stepExecutionContext['" + BatchPartitioner.LAST_ROW + "']}";
+
+    @Bean
+    @StepScope
+    BatchPartitioner preparationPartitioner(@Value(BATCH_ID) long batchId, PartitionMapper partitions) {
+        return new BatchPartitioner(batchId, partitions);
+    }
+
+    @Bean
+    @StepScope
+    RecipientRangeReader recipientRangeReader(@Value(BATCH_ID) long batchId, @Value(FIRST_ROW) int firstRow,
+            @Value(LAST_ROW) int lastRow, RecipientMapper recipients, JobDefinition jobDefinition) {
+        int pageSize = jobDefinition.step(STEP).chunkSize();
+        return new RecipientRangeReader(batchId, firstRow, lastRow, pageSize, recipients);
+    }
+
+    @Bean
+    @StepScope
+    MessageRenderer messageRenderer(@Value(BATCH_ID) long batchId, BatchMapper batches) {
+        return new MessageRenderer(MessageTemplate.parse(batches.find(batchId).orElseThrow().template()));
+    }
+
+    @Bean
+    @StepScope
+    PreparedMessageWriter preparedMessageWriter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
+            MessageStore messages, BatchMapper batches, ProgressPublisher progress) {
+        return new PreparedMessageWriter(batchId, partitionNo, messages, batches, progress);
+    }
+
+    @Bean
+    PipelineStep preparationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            TaskExecutor partitionExecutor, BatchPartitioner preparationPartitioner,
+            RecipientRangeReader recipientRangeReader, MessageRenderer messageRenderer,
+            PreparedMessageWriter preparedMessageWriter) {
+        return new PipelineStep(STEP, definition -> {
+            Step worker = new StepBuilder(STEP + "-worker", jobRepository)
+                    .<RecipientRow, PreparedMessage>chunk(definition.chunkSize(), transactionManager)
+                    .reader(recipientRangeReader)
+                    .processor(messageRenderer)
+                    .writer(preparedMessageWriter)
+                    .faultTolerant()
+                    .retry(TransientDataAccessException.class)
+                    .retryLimit(Math.max(1, definition.retryLimit()))
+                    .build();
+            return new StepBuilder(STEP, jobRepository)
+                    .partitioner(worker.getName(), preparationPartitioner)
+                    .step(worker)
+                    .gridSize(definition.gridSize())
+                    .taskExecutor(partitionExecutor)
+                    .build();
+        });
+    }
+}

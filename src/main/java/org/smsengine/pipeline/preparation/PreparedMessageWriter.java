@@ -1,0 +1,38 @@
+package org.smsengine.pipeline.preparation;
+
+import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.CountDelta;
+import org.smsengine.message.MessageStore;
+import org.smsengine.message.PreparedMessage;
+import org.smsengine.progress.ProgressPublisher;
+import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ItemWriter;
+
+/** Stores a chunk of prepared messages by COPY and moves the batch's counters once. */
+class PreparedMessageWriter implements ItemWriter<PreparedMessage> {
+
+    private final long batchId;
+    private final int partitionNo;
+    private final MessageStore messages;
+    private final BatchMapper batches;
+    private final ProgressPublisher progress;
+
+    PreparedMessageWriter(long batchId, int partitionNo, MessageStore messages, BatchMapper batches,
+            ProgressPublisher progress) {
+        this.batchId = batchId;
+        this.partitionNo = partitionNo;
+        this.messages = messages;
+        this.batches = batches;
+        this.progress = progress;
+    }
+
+    @Override
+    public void write(Chunk<? extends PreparedMessage> chunk) {
+        messages.insertPrepared(batchId, partitionNo, chunk.getItems());
+        long segments = 0;
+        for (PreparedMessage message : chunk) {
+            segments += message.encoded().segments();
+        }
+        progress.publish(batches.addCounts(batchId, CountDelta.prepared(chunk.size(), segments)));
+    }
+}

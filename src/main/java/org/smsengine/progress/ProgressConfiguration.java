@@ -1,0 +1,32 @@
+package org.smsengine.progress;
+
+import java.time.Clock;
+import org.smsengine.batch.BatchQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class ProgressConfiguration {
+
+    @Bean
+    RedisGuard redisGuard(ProgressSettings settings, Clock clock) {
+        return new RedisGuard(settings.redisRetryAfter(), clock);
+    }
+
+    @Bean
+    RedisProgressStore redisProgressStore(StringRedisTemplate redis, ProgressSettings settings) {
+        return new RedisProgressStore(redis, settings.keyPrefix(), settings.ttl().toSeconds());
+    }
+
+    @Bean
+    ProgressPublisher progressPublisher(RedisProgressStore store, RedisGuard guard, ProgressSettings settings) {
+        return new ProgressPublisher(store, guard, settings.flushInterval().toMillis());
+    }
+
+    @Bean
+    ProgressService progressService(RedisProgressStore store, RedisGuard guard, ProgressPublisher publisher,
+            BatchQueries batches, ProgressSettings settings, Clock clock) {
+        return new ProgressService(store, guard, publisher, batches, new ProgressCalculator(settings.rateWindow()), clock);
+    }
+}

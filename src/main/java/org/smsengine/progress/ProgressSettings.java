@@ -1,0 +1,21 @@
+package org.smsengine.progress;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param keyPrefix       prefix of the engine's Redis keys
+ * @param flushInterval   how often pending progress is written to Redis (writes coalesce per batch)
+ * @param rateWindow      the span over which the current rate is measured
+ * @param ttl             how long an idle batch's progress stays in Redis
+ * @param redisRetryAfter after a Redis failure, how long to use PostgreSQL alone before trying Redis again
+ */
+@ConfigurationProperties("sms.progress")
+public record ProgressSettings(
+        @DefaultValue("sms:") String keyPrefix,
+        @DefaultValue("100ms") Duration flushInterval,
+        @DefaultValue("10s") Duration rateWindow,
+        @DefaultValue("7d") Duration ttl,
+        @DefaultValue("5s") Duration redisRetryAfter) {
+}

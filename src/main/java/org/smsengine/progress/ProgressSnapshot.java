@@ -1,0 +1,89 @@
+package org.smsengine.progress;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.smsengine.batch.BatchRow;
+import org.smsengine.batch.BatchState;
+
+/**
+ * The counters and position of a batch at one {@code seq}: what the Redis hash holds, and what
+ * the database row gives when Redis cannot.
+ */
+record ProgressSnapshot(
+        long batchId,
+        long seq,
+        BatchState state,
+        String step,
+        Instant stepStartedAt,
+        long rows,
+        long valid,
+        long invalid,
+        long duplicates,
+        long optedOut,
+        long prepared,
+        long sent,
+        long delivered,
+        long failed,
+        long cancelled,
+        long uploadBytes,
+        long validatedBytes,
+        Instant updatedAt) {
+
+    static ProgressSnapshot of(BatchRow row) {
+        return new ProgressSnapshot(row.id(), row.progressSeq(), row.state(), row.currentStep(),
+                instant(row.stepStartedAt()), row.rowCount(), row.valid(), row.invalid(), row.duplicates(),
+                row.optedOut(), row.prepared(), row.sent(), row.delivered(), row.failed(), row.cancelled(),
+                row.uploadBytes(), row.validatedBytes(), instant(row.updatedAt()));
+    }
+
+    /** The hash fields, all as strings; instants as epoch milliseconds. */
+    Map<String, String> toHash() {
+        Map<String, String> hash = new LinkedHashMap<>();
+        hash.put("batchId", Long.toString(batchId));
+        hash.put("state", state.name());
+        hash.put("step", step == null ? "" : step);
+        hash.put("stepStartedAt", stepStartedAt == null ? "" : Long.toString(stepStartedAt.toEpochMilli()));
+        hash.put("rows", Long.toString(rows));
+        hash.put("valid", Long.toString(valid));
+        hash.put("invalid", Long.toString(invalid));
+        hash.put("duplicates", Long.toString(duplicates));
+        hash.put("optedOut", Long.toString(optedOut));
+        hash.put("prepared", Long.toString(prepared));
+        hash.put("sent", Long.toString(sent));
+        hash.put("delivered", Long.toString(delivered));
+        hash.put("failed", Long.toString(failed));
+        hash.put("cancelled", Long.toString(cancelled));
+        hash.put("uploadBytes", Long.toString(uploadBytes));
+        hash.put("validatedBytes", Long.toString(validatedBytes));
+        hash.put("updatedAt", Long.toString(updatedAt.toEpochMilli()));
+        return hash;
+    }
+
+    static ProgressSnapshot fromHash(Map<String, String> hash) {
+        return new ProgressSnapshot(number(hash, "batchId"), number(hash, "seq"), BatchState.valueOf(hash.get("state")),
+                emptyToNull(hash.get("step")), instant(hash.get("stepStartedAt")), number(hash, "rows"),
+                number(hash, "valid"), number(hash, "invalid"), number(hash, "duplicates"), number(hash, "optedOut"),
+                number(hash, "prepared"), number(hash, "sent"), number(hash, "delivered"), number(hash, "failed"),
+                number(hash, "cancelled"), number(hash, "uploadBytes"), number(hash, "validatedBytes"),
+                instant(hash.get("updatedAt")));
+    }
+
+    private static long number(Map<String, String> hash, String field) {
+        String value = hash.get(field);
+        return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static Instant instant(String millis) {
+        return millis == null || millis.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

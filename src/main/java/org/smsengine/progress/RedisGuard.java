@@ -1,0 +1,46 @@
+package org.smsengine.progress;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remembers that Redis just failed, so that for a while nobody waits on it: reads go straight to
+ * PostgreSQL and writes stay pending. One warning per outage, one line when Redis is back.
+ */
+final class RedisGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisGuard.class);
+
+    private final Duration retryAfter;
+    private final Clock clock;
+    private volatile Instant downUntil = Instant.MIN;
+    private volatile boolean down;
+
+    RedisGuard(Duration retryAfter, Clock clock) {
+        this.retryAfter = retryAfter;
+        this.clock = clock;
+    }
+
+    boolean mayTry() {
+        return !clock.instant().isBefore(downUntil);
+    }
+
+    void failed(RuntimeException e) {
+        downUntil = clock.instant().plus(retryAfter);
+        if (!down) {
+            down = true;
+            log.warn("Redis is unreachable ({}); progress is served from PostgreSQL and Redis is retried every {}",
+                    e.getMessage(), retryAfter);
+        }
+    }
+
+    void succeeded() {
+        if (down) {
+            down = false;
+            log.info("Redis is reachable again; progress views are brought up to date");
+        }
+    }
+}

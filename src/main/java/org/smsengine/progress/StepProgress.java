@@ -1,0 +1,39 @@
+package org.smsengine.progress;
+
+/**
+ * How far the current step is: {@code processed} of {@code total} (null while not yet known).
+ * Validation cannot know its row count before the end of the file, so its total is estimated
+ * from how many bytes of the upload it has read.
+ */
+record StepProgress(String step, long processed, Long total, double percent) {
+
+    static StepProgress of(ProgressSnapshot s) {
+        if (s.step() == null) {
+            return new StepProgress(null, 0, null, 0);
+        }
+        return switch (s.step()) {
+            case "validation" -> validation(s);
+            case "partition" -> of(s.step(), s.valid(), s.valid());
+            case "preparation" -> of(s.step(), s.prepared(), s.valid());
+            default -> of(s.step(), s.sent() + s.failed(), s.prepared());
+        };
+    }
+
+    private static StepProgress validation(ProgressSnapshot s) {
+        if (s.uploadBytes() == 0 || s.validatedBytes() == 0) {
+            return new StepProgress("validation", s.rows(), null, 0);
+        }
+        double fraction = Math.min(1.0, (double) s.validatedBytes() / s.uploadBytes());
+        long estimatedTotal = Math.max(s.rows(), Math.round(s.rows() / fraction));
+        return new StepProgress("validation", s.rows(), estimatedTotal, round(fraction * 100));
+    }
+
+    private static StepProgress of(String step, long processed, long total) {
+        double percent = total == 0 ? 100 : round(100.0 * processed / total);
+        return new StepProgress(step, processed, total, percent);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,5 @@
+package org.smsengine.recipient;
+
+/** A stored valid recipient: its row, E.164 number and template values as a JSON object. */
+public record RecipientRow(int rowNo, String phone, String vars) {
+}

@@ -1,0 +1,9 @@
+package org.smsengine.system;
+
+/** A request larger than the configured limit (413). */
+public class PayloadTooLargeException extends RuntimeException {
+
+    public PayloadTooLargeException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,96 @@
+package org.smsengine.system;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.stereotype.Component;
+
+/**
+ * PostgreSQL {@code COPY ... FROM STDIN} on the connection of the current transaction, so a
+ * chunk's bulk rows commit or roll back with the rest of the chunk.
+ */
+@Component
+public class PgCopy {
+
+    private final DataSource dataSource;
+
+    public PgCopy(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code copySql} (a {@code COPY ... FROM STDIN} in text format) with the rows built by {@code rows}. */
+    public long copyIn(String copySql, CopyRows rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            byte[] data = rows.toString().getBytes(StandardCharsets.UTF_8);
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new ByteArrayInputStream(data));
+        } catch (SQLException e) {
+            throw new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("COPY", copySql, e);
+        } catch (IOException e) {
+            throw new DataAccessResourceFailureException("COPY failed: " + copySql, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+    public static final class CopyRows {
+
+        private final StringBuilder text;
+        private boolean rowStarted;
+
+        public CopyRows(int expectedRows) {
+            this.text = new StringBuilder(Math.max(expectedRows, 1) * 128);
+        }
+
+        public CopyRows add(long value) {
+            separate();
+            text.append(value);
+            return this;
+        }
+
+        public CopyRows add(String value) {
+            separate();
+            if (value == null) {
+                text.append("\\N");
+                return this;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
+            return this;
+        }
+
+        public CopyRows endRow() {
+            text.append('\n');
+            rowStarted = false;
+            return this;
+        }
+
+        private void separate() {
+            if (rowStarted) {
+                text.append('\t');
+            }
+            rowStarted = true;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

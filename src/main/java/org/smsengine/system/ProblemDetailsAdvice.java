@@ -1,0 +1,132 @@
+package org.smsengine.system;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where exceptions become RFC 9457 problem details. Spring MVC's own
+ * exceptions (missing part, bad JSON, wrong type, 415, ...) are handled by the base class;
+ * the handlers here add the engine's exceptions and an {@code errors} array where it helps.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()), e.errors());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<InputError> errors = e.getConstraintViolations().stream()
+                .map(v -> InputError.field(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid"), errors);
+    }
+
+    /** A bug, never bad input: logged with its stack trace, answered without it. */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it has been logged");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String limit = e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes" : "";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The upload is larger than the limit" + limit + " (sms.upload.max-size)");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> badMultipart(MultipartException e, WebRequest request) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            return handleMaxUploadSizeExceededException(tooLarge, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart request could not be read: " + rootMessage(e));
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InputError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> InputError.field(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request is not valid"), errors);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
+        String message = "'" + e.getValue() + "' is not a valid " + typeName(e.getRequiredType());
+        ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                field + ": " + message), List.of(InputError.field(field, message)));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail problem, List<InputError> errors) {
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "OffsetDateTime", "Instant" -> "ISO-8601 instant with offset (e.g. 2026-12-01T09:00:00+08:00)";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

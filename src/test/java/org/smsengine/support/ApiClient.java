@@ -1,0 +1,144 @@
+package org.smsengine.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** The engine's REST API as one user sees it, for tests and the benchmark. Never throws on a 4xx/5xx. */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final RestClient rest;
+
+    public ApiClient(int port, String user, String password) {
+        this("http://localhost:" + port, user, password);
+    }
+
+    public ApiClient(String baseUrl, String user, String password) {
+        RestClient.Builder builder = RestClient.builder()
+                .baseUrl(baseUrl)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .defaultStatusHandler(status -> true, (request, response) -> { });
+        if (user != null) {
+            builder.defaultHeaders(headers -> headers.setBasicAuth(user, password));
+        }
+        this.rest = builder.build();
+    }
+
+    public Response get(String path) {
+        return rest.get().uri(path).exchange((request, response) -> Response.of(response.getStatusCode().value(),
+                response.getHeaders(), response.getBody().readAllBytes()));
+    }
+
+    public Response postJson(String path, Object body) {
+        return rest.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((request, response) -> Response.of(response.getStatusCode().value(), response.getHeaders(),
+                        response.getBody().readAllBytes()));
+    }
+
+    /** {@code POST /api/v1/batches} with {@code file} and the form fields. */
+    public Response uploadCsv(byte[] file, Map<String, String> fields) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(file) {
+            @Override
+            public String getFilename() {
+                return "recipients.csv";
+            }
+        });
+        fields.forEach(parts::add);
+        return rest.post().uri("/api/v1/batches").contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .exchange((request, response) -> Response.of(response.getStatusCode().value(), response.getHeaders(),
+                        response.getBody().readAllBytes()));
+    }
+
+    public Response uploadCsv(Path file, Map<String, String> fields) {
+        try {
+            return uploadCsv(Files.readAllBytes(file), fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls {@code GET path} until the JSON answer satisfies {@code done}, or fails after {@code timeout}. */
+    public JsonNode await(String path, Predicate<JsonNode> done, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            Response response = get(path);
+            if (response.status() == 200) {
+                last = response.json();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            sleep(50);
+        }
+        throw new AssertionError("Timed out after " + timeout + " waiting on " + path + "; last answer: " + last);
+    }
+
+    public JsonNode awaitState(long batchId, String state, Duration timeout) {
+        return await("/api/v1/batches/" + batchId, batch -> {
+            String current = batch.path("state").asText();
+            if (!current.equals(state) && (current.equals("FAILED") || current.equals("ABORTED") || current.equals("COMPLETED"))) {
+                throw new AssertionError("Batch " + batchId + " ended " + current + " instead of " + state + ": " + batch);
+            }
+            return current.equals(state);
+        }, timeout);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, HttpHeaders headers, byte[] body) {
+
+        static Response of(int status, HttpHeaders headers, byte[] body) {
+            return new Response(status, headers, body);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + text(), e);
+            }
+        }
+
+        public long createdId() {
+            if (status != 201) {
+                throw new AssertionError("Expected 201, got " + status + ": " + text());
+            }
+            return json().get("id").asLong();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text();
+        }
+    }
+}

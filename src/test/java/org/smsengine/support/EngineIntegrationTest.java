@@ -1,0 +1,49 @@
+package org.smsengine.support;
+
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The engine on a random port against real PostgreSQL and Redis ({@link TestServices}), with the
+ * development users. Test classes share one context; each run has its own Redis key prefix, so
+ * runs sharing a Redis never see each other's keys.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("dev")
+public abstract class EngineIntegrationTest {
+
+    protected static final String RUN_PREFIX = "sms-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("sms.progress.key-prefix", () -> RUN_PREFIX);
+    }
+
+    protected ApiClient as(String user) {
+        return new ApiClient(port, user, user);
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(port, null, null);
+    }
+
+    protected ApiClient marketer() {
+        return as("marketer");
+    }
+
+    protected ApiClient operator() {
+        return as("operator");
+    }
+
+    protected ApiClient admin() {
+        return as("admin");
+    }
+}
