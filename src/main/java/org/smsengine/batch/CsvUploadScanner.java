@@ -28,6 +28,7 @@ final class CsvUploadScanner {
     private boolean atFieldStart = true;
     private boolean previousWasCr;
     private int utf8Continuations;
+    private int utf8Lead;
     private long quoteOpenedOnRow;
 
     CsvUploadScanner(long maxRecordBytes) {
@@ -95,7 +96,9 @@ final class CsvUploadScanner {
     private void unquoted(int b) {
         if (b == '\n' && previousWasCr) {
             previousWasCr = false;
-            markHeaderEnd();
+            if (headerEndOffset == offset) {
+                headerEndOffset = offset + 1; // the header's CR was followed by its LF
+            }
             return;
         }
         previousWasCr = b == '\r';
@@ -138,10 +141,11 @@ final class CsvUploadScanner {
     private void checkUtf8(int b) {
         if (utf8Continuations > 0) {
             if ((b & 0xC0) != 0x80) {
-                throw invalidUtf8(b);
+                throw invalidUtf8(utf8Lead);
             }
             utf8Continuations--;
         } else if (b >= 0x80) {
+            utf8Lead = b;
             if (b >= 0xC2 && b <= 0xDF) {
                 utf8Continuations = 1;
             } else if (b >= 0xE0 && b <= 0xEF) {

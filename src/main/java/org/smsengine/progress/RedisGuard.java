@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Remembers that Redis just failed, so that for a while nobody waits on it: reads go straight to
@@ -33,7 +34,7 @@ final class RedisGuard {
         if (!down) {
             down = true;
             log.warn("Redis is unreachable ({}); progress is served from PostgreSQL and Redis is retried every {}",
-                    e.getMessage(), retryAfter);
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage(), retryAfter);
         }
     }
 

@@ -67,6 +67,16 @@ public final class ApiClient {
                         response.getBody().readAllBytes()));
     }
 
+    /** A multipart request with the form fields but no {@code file} part. */
+    public Response uploadCsvWithoutFile() {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("name", "no file");
+        parts.add("template", "Hi");
+        return rest.post().uri("/api/v1/batches").contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .exchange((request, response) -> Response.of(response.getStatusCode().value(), response.getHeaders(),
+                        response.getBody().readAllBytes()));
+    }
+
     public Response uploadCsv(Path file, Map<String, String> fields) {
         try {
             return uploadCsv(Files.readAllBytes(file), fields);

@@ -25,6 +25,9 @@ public abstract class EngineIntegrationTest {
     static void services(DynamicPropertyRegistry registry) {
         TestServices.properties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("sms.progress.key-prefix", () -> RUN_PREFIX);
+        // Small enough that the 413 test need not send 200 MB; large enough for a 2 MB field.
+        registry.add("sms.upload.max-size", () -> "8MB");
+        registry.add("sms.progress.redis-retry-after", () -> "300ms");
     }
 
     protected ApiClient as(String user) {

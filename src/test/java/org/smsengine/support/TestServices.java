@@ -25,12 +25,21 @@ public final class TestServices {
         if (properties == null) {
             Map<String, String> found = new LinkedHashMap<>();
             found.putAll(postgres());
-            found.put("spring.data.redis.url", redisUrl());
+            found.put("spring.data.redis.url", "redis://127.0.0.1:" + RedisProxy.PROXY.port());
             properties = Map.copyOf(found);
         }
         return properties;
     }
 
+    /**
+     * The engine under test reaches Redis through this proxy, so a test can make Redis unreachable
+     * (and reachable again) without stopping a server other tests or runs may share.
+     */
+    public static TcpProxy redisProxy() {
+        return RedisProxy.PROXY;
+    }
+
+    /** Where Redis really is. */
     public static String redisUrl() {
         String external = System.getenv("SMS_TEST_REDIS_URL");
         return external != null && !external.isBlank() ? external : EmbeddedRedis.URL;
@@ -77,6 +86,15 @@ public final class TestServices {
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
             }
+        }
+    }
+
+    private static final class RedisProxy {
+        static final TcpProxy PROXY = start();
+
+        private static TcpProxy start() {
+            java.net.URI redis = java.net.URI.create(redisUrl());
+            return new TcpProxy(redis.getHost(), redis.getPort());
         }
     }
 

@@ -1,0 +1,24 @@
+package org.smsengine.support;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Generated recipient files: unique, valid US numbers (+1 201 55x xxxx), one GSM-7 name column. */
+public final class Recipients {
+
+    private Recipients() {
+    }
+
+    public static String phone(long i) {
+        return String.format("+1201%07d", 5_500_000 + i);
+    }
+
+    public static byte[] csv(int count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(count * 32);
+        out.writeBytes("name,phone\r\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < count; i++) {
+            out.writeBytes(("Customer " + i + "," + phone(i) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+}
