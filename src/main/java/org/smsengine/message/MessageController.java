@@ -22,7 +22,7 @@ class MessageController {
         this.batches = batches;
     }
 
-    /** A batch's messages, oldest first; phones are shown whole to ADMIN only. */
+    /** A batch's messages in the order of their CSV rows; phones are shown whole to ADMIN only. */
     @GetMapping("/api/v1/batches/{id}/messages")
     PageView<MessageView> messages(@PathVariable long id, @RequestParam(required = false) MessageStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,

@@ -2,6 +2,9 @@ package org.smsengine.pipeline;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.Job;
@@ -53,6 +56,18 @@ class PipelineConfiguration {
     @Bean
     TaskExecutor partitionExecutor(PipelineSettings settings) {
         return executor("partition-", settings.partitionThreads());
+    }
+
+    /** Checks uploaded rows in parallel, for every batch being validated on this node. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService rowCheckPool(PipelineSettings settings) {
+        int threads = settings.rowCheckThreads() > 0 ? settings.rowCheckThreads() : Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "row-check-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static ThreadPoolTaskExecutor executor(String prefix, int threads) {

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Hands batch snapshots to Redis without ever making the pipeline wait for it. A snapshot is
  * parked per batch (the newest wins) and a single background thread writes what is parked every
- * flush interval, in one pipelined round trip. While Redis is down snapshots stay parked; the
+ * flush interval, one script call per batch. While Redis is down snapshots stay parked; the
  * first write after it returns carries the database's latest counters, which reconciles it.
  */
 public class ProgressPublisher implements DisposableBean {

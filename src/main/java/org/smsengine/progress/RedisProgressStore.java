@@ -1,22 +1,21 @@
 package org.smsengine.progress;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.connection.StringRedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The Redis side of progress: one hash per batch plus a short list of rate samples.
  *
  * <p>A write carries the batch's {@code seq} and a Lua script applies it only when it is newer
  * than what the hash holds, so writes that arrive out of order never move counters backwards, and
- * writing the database's current row after an outage is all the reconciliation Redis needs.
+ * writing the database's current row after an outage is all the reconciliation Redis needs. One
+ * script call per batch per flush moves all of a batch's counters at once. Everything goes over
+ * the shared connection: pipelining through Spring Data would open a dedicated connection per call.
  */
 final class RedisProgressStore {
 
@@ -31,6 +30,7 @@ final class RedisProgressStore {
             redis.call('EXPIRE', KEYS[2], ARGV[2])
             return 1
             """.formatted(MAX_SAMPLES - 1);
+    private static final RedisScript<Long> SCRIPT = RedisScript.of(WRITE_IF_NEWER, Long.class);
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;
@@ -42,50 +42,32 @@ final class RedisProgressStore {
         this.ttlSeconds = ttlSeconds;
     }
 
-    /** Writes the snapshots in one pipelined round trip. */
     void write(Collection<ProgressSnapshot> snapshots) {
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (ProgressSnapshot snapshot : snapshots) {
-                byte[][] keysAndArgs = keysAndArgs(snapshot);
-                connection.scriptingCommands().eval(WRITE_IF_NEWER.getBytes(StandardCharsets.UTF_8), ReturnType.INTEGER, 2,
-                        keysAndArgs);
-            }
-            return null;
-        });
-    }
-
-    private byte[][] keysAndArgs(ProgressSnapshot snapshot) {
-        StepProgress step = StepProgress.of(snapshot);
-        RateSample sample = new RateSample(String.valueOf(step.step()), snapshot.updatedAt().toEpochMilli(), step.processed());
-        List<String> values = new ArrayList<>();
-        values.add(hashKey(snapshot.batchId()));
-        values.add(samplesKey(snapshot.batchId()));
-        values.add(Long.toString(snapshot.seq()));
-        values.add(Long.toString(ttlSeconds));
-        values.add(sample.encode());
-        snapshot.toHash().forEach((field, value) -> {
-            values.add(field);
-            values.add(value);
-        });
-        return values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        for (ProgressSnapshot snapshot : snapshots) {
+            StepProgress step = StepProgress.of(snapshot);
+            RateSample sample = new RateSample(String.valueOf(step.step()), snapshot.updatedAt().toEpochMilli(),
+                    step.processed());
+            List<String> args = new ArrayList<>();
+            args.add(Long.toString(snapshot.seq()));
+            args.add(Long.toString(ttlSeconds));
+            args.add(sample.encode());
+            snapshot.toHash().forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
+            });
+            redis.execute(SCRIPT, List.of(hashKey(snapshot.batchId()), samplesKey(snapshot.batchId())), args.toArray());
+        }
     }
 
     /** The batch's hash and samples, or empty when Redis holds nothing for it. */
     Optional<Stored> read(long batchId) {
-        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection strings = (StringRedisConnection) connection;
-            strings.hGetAll(hashKey(batchId));
-            strings.lRange(samplesKey(batchId), 0, -1);
-            return null;
-        });
-        @SuppressWarnings("unchecked")
-        Map<String, String> hash = (Map<String, String>) replies.get(0);
-        if (hash == null || hash.isEmpty()) {
+        Map<String, String> hash = redis.<String, String>opsForHash().entries(hashKey(batchId));
+        if (hash.isEmpty()) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<String> samples = (List<String>) replies.get(1);
-        List<RateSample> decoded = samples.stream().map(RateSample::decode).flatMap(Optional::stream).toList();
+        List<String> samples = redis.opsForList().range(samplesKey(batchId), 0, -1);
+        List<RateSample> decoded = samples == null ? List.of()
+                : samples.stream().map(RateSample::decode).flatMap(Optional::stream).toList();
         return Optional.of(new Stored(ProgressSnapshot.fromHash(hash), decoded));
     }
 

@@ -13,6 +13,11 @@ import java.util.Set;
  * <p>{@link PhoneNumberUtil#getInstance()} is one shared instance whose regex cache is
  * synchronized; under parallel validation every thread would queue on that lock. Each
  * thread therefore gets its own instance with its own cache.
+ *
+ * <p>A cell of only digits, {@code +} and the separators {@code space - ( ) .} cannot hold an
+ * extension ({@code ext. 12}, {@code x12}, {@code #12}, {@code ;ext=12} all need another character),
+ * and libphonenumber drops those separators itself; such a cell is handed over without them, which
+ * spares the costly extension search and gives the same answer.
  */
 public final class PhoneNumbers {
 
@@ -22,6 +27,20 @@ public final class PhoneNumbers {
     private static final Set<String> REGIONS = PhoneNumberUtil.getInstance().getSupportedRegions();
 
     private PhoneNumbers() {
+    }
+
+    /** The cell without separators when it is a plain number; otherwise the cell as it is, for libphonenumber to read. */
+    static String withoutSeparators(String raw) {
+        StringBuilder digits = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '+') {
+                digits.append(c);
+            } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') {
+                return raw.strip();
+            }
+        }
+        return digits.toString();
     }
 
     /** Whether {@code region} is an ISO 3166 alpha-2 code libphonenumber knows. */
@@ -39,7 +58,7 @@ public final class PhoneNumbers {
         }
         PhoneNumberUtil util = UTIL.get();
         try {
-            PhoneNumber number = util.parse(raw.strip(), region);
+            PhoneNumber number = util.parse(withoutSeparators(raw), region);
             if (!util.isValidNumber(number)) {
                 return new PhoneCheck.Invalid("not a valid number");
             }

@@ -4,19 +4,18 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-/** {@code sms_recipient} and the opt-out look-up that validation makes per chunk. */
+/** {@code sms_recipient}: the screening that ends validation, and the reads of preparation. */
 @Mapper
 public interface RecipientMapper {
 
-    /**
-     * Inserts a chunk of recipients in one statement and returns the rows that went in. A row
-     * whose number the batch already has, from an earlier chunk or earlier in this one, is left
-     * out by the unique (batch, phone) index: that is how duplicates are found in constant memory.
-     */
-    List<Integer> insertNew(@Param("batchId") long batchId, @Param("rows") Integer[] rows,
-            @Param("phones") String[] phones, @Param("vars") String[] vars);
+    /** Gives PostgreSQL room to hash a batch's phones in memory for the screening that follows, in this transaction. */
+    void setScreeningMemory(@Param("workMem") String workMem);
 
-    List<String> findOptedOut(@Param("phones") String[] phones);
+    /** Moves the batch's recipients whose number is on the opt-out list to rejects; returns how many. */
+    int rejectOptedOut(long batchId);
+
+    /** Moves every recipient whose number an earlier row of the batch already has to rejects; returns how many. */
+    int rejectDuplicates(long batchId);
 
     RowRange rowRange(long batchId);
 

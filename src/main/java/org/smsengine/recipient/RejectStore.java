@@ -23,13 +23,14 @@ public class RejectStore {
         }
         PgCopy.CopyRows rows = new PgCopy.CopyRows(rejects.size());
         for (RejectRow reject : rejects) {
-            rows.add(batchId).add(reject.rowNo()).add(cut(reject.phone())).add(reject.reason().code()).add(reject.raw())
+            rows.add(batchId).add(reject.rowNo()).add(cutPhone(reject.phone())).add(reject.reason().code()).add(reject.raw())
                     .endRow();
         }
         copy.copyIn(COPY, rows);
     }
 
-    private static String cut(String phone) {
+    /** A phone cell as written, cut to a sane length for storage. */
+    static String cutPhone(String phone) {
         return phone == null || phone.length() <= MAX_PHONE_LENGTH ? phone : phone.substring(0, MAX_PHONE_LENGTH) + "…";
     }
 }

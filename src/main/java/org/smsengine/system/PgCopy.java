@@ -62,6 +62,10 @@ public class PgCopy {
                 text.append("\\N");
                 return this;
             }
+            if (!needsEscaping(value)) {
+                text.append(value);
+                return this;
+            }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
@@ -73,6 +77,16 @@ public class PgCopy {
                 }
             }
             return this;
+        }
+
+        private static boolean needsEscaping(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public CopyRows endRow() {

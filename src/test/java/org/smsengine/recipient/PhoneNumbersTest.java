@@ -31,6 +31,20 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void plainNumbersLoseTheirSeparatorsAndAnythingElseIsLeftToLibphonenumber() {
+        assertThat(PhoneNumbers.withoutSeparators(" +1 (201) 555-0123 ")).isEqualTo("+12015550123");
+        assertThat(PhoneNumbers.withoutSeparators("131.2349.6368")).isEqualTo("13123496368");
+        assertThat(PhoneNumbers.withoutSeparators("tel:+1-201-555-6070")).isEqualTo("tel:+1-201-555-6070");
+        assertThat(PhoneNumbers.withoutSeparators(" 201 555 0123 ext. 12")).isEqualTo("201 555 0123 ext. 12");
+    }
+
+    @Test
+    void keepsExtensionsOutOfTheNumber() {
+        assertThat(PhoneNumbers.check("+1 201-555-0123 ext. 45", "US")).isEqualTo(new PhoneCheck.Valid("+12015550123"));
+        assertThat(PhoneNumbers.check("201 555 0123 #45#", "US")).isEqualTo(new PhoneCheck.Valid("+12015550123"));
+    }
+
+    @Test
     void emptyCellsAreMissingNotInvalid() {
         assertThat(PhoneNumbers.check("", "CN")).isInstanceOf(PhoneCheck.Missing.class);
         assertThat(PhoneNumbers.check("   ", "CN")).isInstanceOf(PhoneCheck.Missing.class);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.smsengine.template.MessageTemplate;
 import org.smsengine.template.SegmentCounter;
 import org.springframework.batch.item.ItemProcessor;
 
-/** Renders a recipient's message and encodes it. The stored values are read with a streaming parser: no map per row. */
-class MessageRenderer implements ItemProcessor<RecipientRow, PreparedMessage> {
+/** Renders a page of recipients' messages and encodes them. Stored values are read with a streaming parser: no map per row. */
+class MessageRenderer implements ItemProcessor<List<RecipientRow>, List<PreparedMessage>> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -31,9 +32,13 @@ class MessageRenderer implements ItemProcessor<RecipientRow, PreparedMessage> {
     }
 
     @Override
-    public PreparedMessage process(RecipientRow recipient) {
-        String text = template.render(values(recipient.vars()));
-        return new PreparedMessage(recipient.rowNo(), recipient.phone(), text, SegmentCounter.encode(text));
+    public List<PreparedMessage> process(List<RecipientRow> page) {
+        List<PreparedMessage> messages = new ArrayList<>(page.size());
+        for (RecipientRow recipient : page) {
+            String text = template.render(values(recipient.vars()));
+            messages.add(new PreparedMessage(recipient.rowNo(), recipient.phone(), text, SegmentCounter.encode(text)));
+        }
+        return messages;
     }
 
     private String[] values(String varsJson) {

@@ -1,5 +1,6 @@
 package org.smsengine.pipeline.preparation;
 
+import java.util.List;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.message.MessageStore;
 import org.smsengine.message.PreparedMessage;
@@ -63,8 +64,9 @@ class PreparationStepConfiguration {
             RecipientRangeReader recipientRangeReader, MessageRenderer messageRenderer,
             PreparedMessageWriter preparedMessageWriter) {
         return new PipelineStep(STEP, definition -> {
+            // one page of chunkSize recipients per transaction
             Step worker = new StepBuilder(STEP + "-worker", jobRepository)
-                    .<RecipientRow, PreparedMessage>chunk(definition.chunkSize(), transactionManager)
+                    .<List<RecipientRow>, List<PreparedMessage>>chunk(1, transactionManager)
                     .reader(recipientRangeReader)
                     .processor(messageRenderer)
                     .writer(preparedMessageWriter)

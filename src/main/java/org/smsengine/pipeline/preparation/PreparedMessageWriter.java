@@ -1,5 +1,7 @@
 package org.smsengine.pipeline.preparation;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.CountDelta;
 import org.smsengine.message.MessageStore;
@@ -8,8 +10,8 @@ import org.smsengine.progress.ProgressPublisher;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 
-/** Stores a chunk of prepared messages by COPY and moves the batch's counters once. */
-class PreparedMessageWriter implements ItemWriter<PreparedMessage> {
+/** Stores a chunk of prepared messages (pages of them) by COPY and moves the batch's counters once. */
+class PreparedMessageWriter implements ItemWriter<List<PreparedMessage>> {
 
     private final long batchId;
     private final int partitionNo;
@@ -27,12 +29,14 @@ class PreparedMessageWriter implements ItemWriter<PreparedMessage> {
     }
 
     @Override
-    public void write(Chunk<? extends PreparedMessage> chunk) {
-        messages.insertPrepared(batchId, partitionNo, chunk.getItems());
+    public void write(Chunk<? extends List<PreparedMessage>> chunk) {
+        List<PreparedMessage> all = new ArrayList<>();
+        chunk.forEach(all::addAll);
+        messages.insertPrepared(batchId, partitionNo, all);
         long segments = 0;
-        for (PreparedMessage message : chunk) {
+        for (PreparedMessage message : all) {
             segments += message.encoded().segments();
         }
-        progress.publish(batches.addCounts(batchId, CountDelta.prepared(chunk.size(), segments)));
+        progress.publish(batches.addCounts(batchId, CountDelta.prepared(all.size(), segments)));
     }
 }

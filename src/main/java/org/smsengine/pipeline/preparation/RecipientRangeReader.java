@@ -1,6 +1,5 @@
 package org.smsengine.pipeline.preparation;
 
-import java.util.Iterator;
 import java.util.List;
 import org.smsengine.recipient.RecipientMapper;
 import org.smsengine.recipient.RecipientRow;
@@ -8,10 +7,11 @@ import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
 
 /**
- * Reads one partition's recipients in row order, a page at a time by keyset (never OFFSET).
+ * Reads one partition's recipients in row order, a page at a time by keyset (never OFFSET). A page
+ * is one item, so Spring Batch's per-item work is done once per page rather than once per row.
  * Restartable: the last row handed out is saved with every committed chunk.
  */
-class RecipientRangeReader implements ItemStreamReader<RecipientRow> {
+class RecipientRangeReader implements ItemStreamReader<List<RecipientRow>> {
 
     private static final String LAST_ROW = "recipients.lastRow";
 
@@ -20,8 +20,6 @@ class RecipientRangeReader implements ItemStreamReader<RecipientRow> {
     private final int pageSize;
     private final RecipientMapper recipients;
     private int lastRead;
-    private Iterator<RecipientRow> page = List.<RecipientRow>of().iterator();
-    private boolean exhausted;
 
     RecipientRangeReader(long batchId, int firstRow, int lastRow, int pageSize, RecipientMapper recipients) {
         this.batchId = batchId;
@@ -39,18 +37,13 @@ class RecipientRangeReader implements ItemStreamReader<RecipientRow> {
     }
 
     @Override
-    public RecipientRow read() {
-        if (!page.hasNext() && !exhausted) {
-            List<RecipientRow> next = recipients.findRange(batchId, lastRead, lastRow, pageSize);
-            exhausted = next.size() < pageSize;
-            page = next.iterator();
-        }
-        if (!page.hasNext()) {
+    public List<RecipientRow> read() {
+        List<RecipientRow> page = recipients.findRange(batchId, lastRead, lastRow, pageSize);
+        if (page.isEmpty()) {
             return null;
         }
-        RecipientRow row = page.next();
-        lastRead = row.rowNo();
-        return row;
+        lastRead = page.get(page.size() - 1).rowNo();
+        return page;
     }
 
     @Override

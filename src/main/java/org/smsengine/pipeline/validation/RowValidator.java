@@ -6,15 +6,14 @@ import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.PhoneNumbers;
 import org.smsengine.recipient.RejectReason;
 import org.smsengine.recipient.SourceRecord;
-import org.springframework.batch.item.ItemProcessor;
 
 /**
  * The checks a row can be judged by alone, in this order: it has the header's shape, its fields
  * are of sane length and free of NUL, its phone is present and a valid number for the batch's
  * region, and every template variable has a value (an empty cell is a value; only the JSON form
- * can leave one out).
+ * can leave one out). Thread-safe: rows are checked in parallel.
  */
-class RowValidator implements ItemProcessor<SourceRecord, ValidatedRow> {
+class RowValidator {
 
     private final String region;
     private final List<String> variables;
@@ -26,12 +25,12 @@ class RowValidator implements ItemProcessor<SourceRecord, ValidatedRow> {
         this.maxFieldLength = maxFieldLength;
     }
 
-    @Override
-    public ValidatedRow process(SourceRecord row) {
+    /** Never throws: a row whose checking fails unexpectedly is rejected as malformed, with the failure noted. */
+    ValidatedRow validate(SourceRecord row) {
         try {
             return check(row);
         } catch (RuntimeException e) {
-            throw new RowProcessingException(row.rowNo(), e);
+            return new ValidatedRow.Rejected(row, RejectReason.MALFORMED_ROW, e.toString());
         }
     }
 

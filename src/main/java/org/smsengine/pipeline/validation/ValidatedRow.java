@@ -1,10 +1,11 @@
 package org.smsengine.pipeline.validation;
 
+import org.smsengine.recipient.RecipientStore;
 import org.smsengine.recipient.RejectReason;
 import org.smsengine.recipient.RejectRow;
 import org.smsengine.recipient.SourceRecord;
 
-/** A row after the checks that need only the row itself; opt-outs and duplicates are found per chunk. */
+/** A row after the checks it can be judged by alone; opt-outs and duplicates are found by screening. */
 sealed interface ValidatedRow {
 
     SourceRecord source();
@@ -12,12 +13,17 @@ sealed interface ValidatedRow {
     /** A valid number with its template values as a JSON object. */
     record Accepted(SourceRecord source, String e164, String varsJson) implements ValidatedRow {
 
-        RejectRow rejectAs(RejectReason reason) {
-            return new RejectRow(source.rowNo(), source.phone(), reason, source.raw());
+        RecipientStore.NewRecipient toRecipient() {
+            return new RecipientStore.NewRecipient(source.rowNo(), e164, varsJson, source.phone(), source.raw());
         }
     }
 
-    record Rejected(SourceRecord source, RejectReason reason) implements ValidatedRow {
+    /** A rejected row; {@code failure} is set when checking it threw, which counts against the skip limit. */
+    record Rejected(SourceRecord source, RejectReason reason, String failure) implements ValidatedRow {
+
+        Rejected(SourceRecord source, RejectReason reason) {
+            this(source, reason, null);
+        }
 
         RejectRow toRejectRow() {
             return new RejectRow(source.rowNo(), source.phone(), reason, source.raw());

@@ -1,37 +1,47 @@
 package org.smsengine.pipeline.validation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.CountDelta;
 import org.smsengine.progress.ProgressPublisher;
-import org.smsengine.recipient.RecipientMapper;
-import org.smsengine.recipient.RejectReason;
+import org.smsengine.recipient.RecipientStore;
 import org.smsengine.recipient.RejectRow;
 import org.smsengine.recipient.RejectStore;
 import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.item.ItemStream;
 import org.springframework.batch.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes a chunk of validated rows in its one transaction: opt-outs are looked up for the whole
- * chunk at once; recipients go in with one statement that leaves out numbers the batch already
- * has (those are the duplicates); rejects go in by COPY; the batch's counters move once.
+ * Writes a chunk of checked rows in its one transaction: recipients and rejects by COPY, then the
+ * batch's counters once. {@code valid} counts numbers that passed; screening, at the end of the
+ * step, moves opt-outs and duplicates out of it, so the counts add up at every commit.
+ *
+ * <p>A row whose checking threw is kept as a {@code malformed_row} reject; more such rows than the
+ * step's skip limit fail the batch, because then something is wrong with the engine, not the row.
  */
-class ValidationWriter implements ItemWriter<ValidatedRow> {
+class ValidationWriter implements ItemWriter<RowBlock>, ItemStream {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidationWriter.class);
+    private static final String FAILED_ROWS = "validation.failedRows";
 
     private final long batchId;
-    private final UploadRecordReader reader;
-    private final RecipientMapper recipients;
+    private final int skipLimit;
+    private final RecipientStore recipients;
     private final RejectStore rejects;
     private final BatchMapper batches;
     private final ProgressPublisher progress;
+    private long failedRows;
 
-    ValidationWriter(long batchId, UploadRecordReader reader, RecipientMapper recipients, RejectStore rejects,
-            BatchMapper batches, ProgressPublisher progress) {
+    ValidationWriter(long batchId, int skipLimit, RecipientStore recipients, RejectStore rejects, BatchMapper batches,
+            ProgressPublisher progress) {
         this.batchId = batchId;
-        this.reader = reader;
+        this.skipLimit = skipLimit;
         this.recipients = recipients;
         this.rejects = rejects;
         this.batches = batches;
@@ -39,68 +49,74 @@ class ValidationWriter implements ItemWriter<ValidatedRow> {
     }
 
     @Override
-    public void write(Chunk<? extends ValidatedRow> chunk) {
-        List<ValidatedRow.Accepted> accepted = new ArrayList<>();
+    public void write(Chunk<? extends RowBlock> chunk) {
+        List<RecipientStore.NewRecipient> accepted = new ArrayList<>(chunk.size() * RowBlock.SIZE);
         List<RejectRow> rejected = new ArrayList<>();
-        for (ValidatedRow row : chunk) {
-            if (row instanceof ValidatedRow.Accepted valid) {
-                accepted.add(valid);
-            } else {
-                rejected.add(((ValidatedRow.Rejected) row).toRejectRow());
-            }
+        long failed = 0;
+        long rows = 0;
+        long bytesRead = 0;
+        for (RowBlock block : chunk) {
+            rows += block.rows().size();
+            bytesRead = block.bytesRead();
+            failed += split(block, accepted, rejected);
         }
-        List<ValidatedRow.Accepted> notOptedOut = withoutOptOuts(accepted, rejected);
-        long inserted = insertFindingDuplicates(notOptedOut, rejected);
-        rejected.sort((a, b) -> Integer.compare(a.rowNo(), b.rowNo()));
+        countFailures(failed);
+        recipients.append(batchId, accepted);
         rejects.insert(batchId, rejected);
-        progress.publish(batches.addCounts(batchId, delta(chunk.size(), inserted, rejected)));
+        CountDelta delta = new CountDelta(rows, accepted.size(), rejected.size(), 0, 0, 0, 0, bytesRead);
+        progress.publish(batches.addCounts(batchId, delta));
     }
 
-    private List<ValidatedRow.Accepted> withoutOptOuts(List<ValidatedRow.Accepted> accepted, List<RejectRow> rejected) {
-        if (accepted.isEmpty()) {
-            return accepted;
-        }
-        Set<String> optedOut = new HashSet<>(recipients.findOptedOut(
-                accepted.stream().map(ValidatedRow.Accepted::e164).toArray(String[]::new)));
-        if (optedOut.isEmpty()) {
-            return accepted;
-        }
-        List<ValidatedRow.Accepted> remaining = new ArrayList<>(accepted.size());
-        for (ValidatedRow.Accepted row : accepted) {
-            if (optedOut.contains(row.e164())) {
-                rejected.add(row.rejectAs(RejectReason.OPTED_OUT));
-            } else {
-                remaining.add(row);
+    /** Sorts a block's rows into recipients and rejects; returns how many rows failed to be checked. */
+    private long split(RowBlock block, List<RecipientStore.NewRecipient> accepted, List<RejectRow> rejected) {
+        long failed = 0;
+        for (ValidatedRow row : block.rows()) {
+            if (row instanceof ValidatedRow.Accepted valid) {
+                accepted.add(valid.toRecipient());
+            } else if (row instanceof ValidatedRow.Rejected reject) {
+                rejected.add(reject.toRejectRow());
+                if (reject.failure() != null) {
+                    failed++;
+                    log.warn("Batch {}, row {} could not be checked: {}", batchId, reject.source().rowNo(), reject.failure());
+                }
             }
         }
-        return remaining;
+        return failed;
     }
 
-    private long insertFindingDuplicates(List<ValidatedRow.Accepted> rows, List<RejectRow> rejected) {
-        if (rows.isEmpty()) {
-            return 0;
+    private void countFailures(long failed) {
+        if (failed == 0) {
+            return;
         }
-        Integer[] rowNos = new Integer[rows.size()];
-        String[] phones = new String[rows.size()];
-        String[] vars = new String[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            rowNos[i] = rows.get(i).source().rowNo();
-            phones[i] = rows.get(i).e164();
-            vars[i] = rows.get(i).varsJson();
-        }
-        Set<Integer> inserted = new HashSet<>(recipients.insertNew(batchId, rowNos, phones, vars));
-        for (ValidatedRow.Accepted row : rows) {
-            if (!inserted.contains(row.source().rowNo())) {
-                rejected.add(row.rejectAs(RejectReason.DUPLICATE));
+        failedRows += failed;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    failedRows -= failed;
+                }
             }
+        });
+        if (failedRows > skipLimit) {
+            throw new TooManyFailedRowsException(batchId, failedRows, skipLimit);
         }
-        return inserted.size();
     }
 
-    private CountDelta delta(long rows, long valid, List<RejectRow> rejected) {
-        long invalid = rejected.stream().filter(r -> r.reason().countsAsInvalid()).count();
-        long duplicates = rejected.stream().filter(r -> r.reason() == RejectReason.DUPLICATE).count();
-        long optedOut = rejected.stream().filter(r -> r.reason() == RejectReason.OPTED_OUT).count();
-        return new CountDelta(rows, valid, invalid, duplicates, optedOut, 0, 0, reader.bytesRead());
+    @Override
+    public void open(ExecutionContext context) {
+        failedRows = context.getLong(FAILED_ROWS, 0);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(FAILED_ROWS, failedRows);
+    }
+
+    /** More rows failed to be checked than the step's skip limit allows. */
+    static class TooManyFailedRowsException extends RuntimeException {
+        TooManyFailedRowsException(long batchId, long failed, int limit) {
+            super("Batch " + batchId + ": " + failed + " rows could not be checked, more than the skip limit of " + limit
+                    + "; see the log for their errors");
+        }
     }
 }

@@ -1,0 +1,34 @@
+package org.smsengine.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the child JVM's unified GC log ({@code -Xlog:gc}): each pause line says heap used before
+ * and after, e.g. {@code Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M)}. The largest
+ * "before" is the peak heap used; the largest "after" is the peak live data.
+ */
+record GcLog(long peakUsedMb, long peakAfterGcMb, long heapMb, int pauses) {
+
+    private static final Pattern PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    static GcLog read(Path file) throws IOException {
+        long peakUsed = 0;
+        long peakAfter = 0;
+        long heap = 0;
+        int pauses = 0;
+        for (String line : Files.readAllLines(file)) {
+            Matcher m = PAUSE.matcher(line);
+            if (m.find()) {
+                pauses++;
+                peakUsed = Math.max(peakUsed, Long.parseLong(m.group(1)));
+                peakAfter = Math.max(peakAfter, Long.parseLong(m.group(2)));
+                heap = Math.max(heap, Long.parseLong(m.group(3)));
+            }
+        }
+        return new GcLog(peakUsed, peakAfter, heap, pauses);
+    }
+}

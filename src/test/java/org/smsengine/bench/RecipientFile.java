@@ -1,0 +1,57 @@
+package org.smsengine.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.smsengine.recipient.PhoneCheck;
+import org.smsengine.recipient.PhoneNumbers;
+
+/**
+ * Writes {@code rows} unique, valid recipients ({@code name,phone,code}) as marketers send them:
+ * numbers in several formats across US area codes. Each number is checked with libphonenumber,
+ * so the engine must accept every row. The file is kept and reused for the same count.
+ */
+final class RecipientFile {
+
+    private static final int[] AREA_CODES = {201, 202, 212, 213, 305, 312, 415, 512, 617, 646, 702, 713, 718, 808, 917};
+
+    private RecipientFile() {
+    }
+
+    static Path create(Path dir, int rows) throws IOException {
+        Path file = dir.resolve("recipients-" + rows + ".csv");
+        if (Files.exists(file)) {
+            return file;
+        }
+        Files.createDirectories(dir);
+        Path partial = dir.resolve(file.getFileName() + ".partial");
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            out.write("name,phone,code\r\n");
+            long candidate = 0;
+            for (int written = 0; written < rows; candidate++) {
+                String phone = format(candidate);
+                if (PhoneNumbers.check(phone, "US") instanceof PhoneCheck.Valid) {
+                    out.write("Customer " + written + "," + phone + "," + (100_000 + written % 900_000) + "\r\n");
+                    written++;
+                }
+            }
+        }
+        Files.move(partial, file);
+        return file;
+    }
+
+    /** Candidate {@code i} as a distinct number: area code, then 7 digits with an exchange of 200-999. */
+    private static String format(long i) {
+        int area = AREA_CODES[(int) (i % AREA_CODES.length)];
+        long local = i / AREA_CODES.length;
+        long exchange = 200 + local / 10_000 % 800;
+        long line = local % 10_000;
+        return switch ((int) (i % 3)) {
+            case 0 -> String.format("+1%d%03d%04d", area, exchange, line);
+            case 1 -> String.format("(%d) %03d-%04d", area, exchange, line);
+            default -> String.format("+1 %d-%03d-%04d", area, exchange, line);
+        };
+    }
+}
