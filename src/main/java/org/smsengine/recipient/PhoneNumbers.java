@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Normalises phone numbers to E.164 with libphonenumber.
@@ -18,6 +19,11 @@ import java.util.Set;
  * extension ({@code ext. 12}, {@code x12}, {@code #12}, {@code ;ext=12} all need another character),
  * and libphonenumber drops those separators itself; such a cell is handed over without them, which
  * spares the costly extension search and gives the same answer.
+ *
+ * <p>For a calling code shared by several regions (+1 has 25), {@code isValidNumber} first runs
+ * every number-type pattern to find the region, then runs them again for it. When the code's main
+ * region lists no leading digits, it is the region chosen for any number valid there, so checking
+ * that region alone gives the same answer; only a number it refuses takes the full search.
  */
 public final class PhoneNumbers {
 
@@ -26,7 +32,29 @@ public final class PhoneNumbers {
 
     private static final Set<String> REGIONS = PhoneNumberUtil.getInstance().getSupportedRegions();
 
+    /** Calling codes whose main region is the region of every number valid there (see the class comment). */
+    private static final Set<Integer> MAIN_REGION_DECIDES = mainRegionDecides();
+
     private PhoneNumbers() {
+    }
+
+    private static boolean isValid(PhoneNumberUtil util, PhoneNumber number) {
+        int code = number.getCountryCode();
+        if (MAIN_REGION_DECIDES.contains(code) && util.isValidNumberForRegion(number, util.getRegionCodeForCountryCode(code))) {
+            return true;
+        }
+        return util.isValidNumber(number);
+    }
+
+    private static Set<Integer> mainRegionDecides() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        var metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+        return util.getSupportedCallingCodes().stream()
+                .filter(code -> {
+                    String main = util.getRegionCodeForCountryCode(code);
+                    return REGIONS.contains(main) && !metadata.getMetadataForRegion(main).hasLeadingDigits();
+                })
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The cell without separators when it is a plain number; otherwise the cell as it is, for libphonenumber to read. */
@@ -59,7 +87,7 @@ public final class PhoneNumbers {
         PhoneNumberUtil util = UTIL.get();
         try {
             PhoneNumber number = util.parse(withoutSeparators(raw), region);
-            if (!util.isValidNumber(number)) {
+            if (!isValid(util, number)) {
                 return new PhoneCheck.Invalid("not a valid number");
             }
             return new PhoneCheck.Valid(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));

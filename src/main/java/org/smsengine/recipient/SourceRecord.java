@@ -25,6 +25,9 @@ public record SourceRecord(int rowNo, String phone, String[] values, String[] fi
         if (line != null) {
             return cut(line);
         }
+        if (!needsQuotes(fields)) {
+            return cut(String.join(",", fields));
+        }
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CsvHeader.FORMAT.builder().setRecordSeparator("").get())) {
             printer.printRecord((Object[]) fields);
@@ -32,6 +35,21 @@ public record SourceRecord(int rowNo, String phone, String[] values, String[] fi
             throw new UncheckedIOException(e);
         }
         return cut(out.toString());
+    }
+
+    private static boolean needsQuotes(String[] fields) {
+        for (String field : fields) {
+            for (int i = 0; i < field.length(); i++) {
+                char c = field.charAt(i);
+                if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                    return true;
+                }
+            }
+            if (!field.isEmpty() && (field.charAt(0) <= ' ' || field.charAt(field.length() - 1) <= ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cut(String text) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,24 @@ class PhoneNumbersTest {
     void keepsExtensionsOutOfTheNumber() {
         assertThat(PhoneNumbers.check("+1 201-555-0123 ext. 45", "US")).isEqualTo(new PhoneCheck.Valid("+12015550123"));
         assertThat(PhoneNumbers.check("201 555 0123 #45#", "US")).isEqualTo(new PhoneCheck.Valid("+12015550123"));
+    }
+
+    @Test
+    void agreesWithIsValidNumberForNumbersOfSharedCallingCodes() throws Exception {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        String[] numbers = {"+12015550123", "+14165550123", "+12684601234", "+18765550123", "+15550000000",
+                "+19999999999", "+12345678901", "+77011234567", "+73012345678", "+447400123456", "+447797123456",
+                "+441534456789", "+390669812345", "+379123456", "+262262123456", "+262692123456", "+590590123456",
+                "+61212345678", "+6189164123", "+2125212345"};
+        for (String number : numbers) {
+            boolean expected;
+            try {
+                expected = util.isValidNumber(util.parse(number, "ZZ"));
+            } catch (NumberParseException e) {
+                expected = false;
+            }
+            assertThat(PhoneNumbers.check(number, "US") instanceof PhoneCheck.Valid).as(number).isEqualTo(expected);
+        }
     }
 
     @Test
