@@ -3,6 +3,7 @@ package org.smsengine.batch;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,13 +55,7 @@ public class BatchCreator {
         header.requireColumns(checked.phoneColumn(), checked.template().variables());
 
         long id = batches.insert(checked.toNewBatch(SourceFormat.CSV, user));
-        boolean[] firstChunkScanned = {false};
-        long bytes = uploads.store(id, first, csv, chunk -> {
-            if (firstChunkScanned[0]) {
-                scanner.feed(chunk, 0, chunk.length);
-            }
-            firstChunkScanned[0] = true;
-        });
+        long bytes = uploads.store(id, first, csv, chunk -> scanner.feed(chunk, 0, chunk.length));
         if (scanner.finish() == 0) {
             throw new InvalidInputException(InputError.row(2, "The file has a header row but no recipient rows"));
         }
@@ -86,9 +81,8 @@ public class BatchCreator {
             }
         }
         long id = batches.insert(checked.toNewBatch(SourceFormat.JSON, user));
-        byte[] lines = jsonLines(recipients);
         try {
-            return created(id, uploads.store(id, lines, InputStream.nullInputStream(), chunk -> { }));
+            return created(id, uploads.store(id, new byte[0], new ByteArrayInputStream(jsonLines(recipients)), chunk -> { }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,16 +23,22 @@ public class UploadStore {
         return chunkSize;
     }
 
-    /** Stores {@code first} and then the rest of {@code in}, showing every chunk to {@code observer} first. */
-    long store(long batchId, byte[] first, InputStream in, ChunkObserver observer) throws IOException {
+    /**
+     * Stores {@code alreadyRead} (bytes the caller took from the front of the upload and has seen),
+     * then the rest of {@code in} chunk by chunk, showing each of those chunks to {@code observer}
+     * before it is stored. Returns the upload's size.
+     */
+    long store(long batchId, byte[] alreadyRead, InputStream in, ChunkObserver observer) throws IOException {
         int seq = 0;
-        long total = 0;
-        byte[] chunk = first;
-        while (chunk.length > 0) {
+        long total = alreadyRead.length;
+        if (alreadyRead.length > 0) {
+            chunks.insert(batchId, seq++, alreadyRead);
+        }
+        byte[] chunk;
+        while ((chunk = in.readNBytes(chunkSize)).length > 0) {
             observer.observe(chunk);
             chunks.insert(batchId, seq++, chunk);
             total += chunk.length;
-            chunk = in.readNBytes(chunkSize);
         }
         return total;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import org.smsengine.batch.BatchState;
 import org.smsengine.batch.BatchView;
 
 /**
@@ -65,7 +66,8 @@ final class ProgressCalculator {
 
     private static Long eta(StepProgress step, double rate, boolean working, ProgressSnapshot s) {
         if (!working) {
-            return s.state().isFinal() && !s.state().name().equals("COMPLETED") ? null : 0L;
+            // nothing left to do, except in a batch that stopped short
+            return s.state() == BatchState.FAILED || s.state() == BatchState.ABORTED ? null : 0L;
         }
         if (step.total() == null || rate <= 0) {
             return null;

@@ -1,6 +1,7 @@
 package org.smsengine.system;
 
 import jakarta.validation.ConstraintViolationException;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InputError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> InputError.field(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .map(error -> InputError.field(error.getField(), error.isBindingFailure()
+                        ? "'" + error.getRejectedValue() + "' is not a valid " + typeName(boundType(error))
+                        : String.valueOf(error.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request is not valid"), errors);
@@ -100,6 +103,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** The type a form value failed to convert to, from the error's codes ({@code typeMismatch.java.lang.Integer}). */
+    private static Class<?> boundType(FieldError error) {
+        for (String code : error.getCodes() == null ? new String[0] : error.getCodes()) {
+            if (code.startsWith("typeMismatch.java.")) {
+                try {
+                    return Class.forName(code.substring("typeMismatch.".length()));
+                } catch (ClassNotFoundException ignored) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     private static ProblemDetail withErrors(ProblemDetail problem, List<InputError> errors) {
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
@@ -110,6 +127,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String typeName(Class<?> type) {
         if (type == null) {
             return "value";
+        }
+        if (type.isEnum()) {
+            return "value; use one of " + Arrays.toString(type.getEnumConstants());
         }
         return switch (type.getSimpleName()) {
             case "OffsetDateTime", "Instant" -> "ISO-8601 instant with offset (e.g. 2026-12-01T09:00:00+08:00)";

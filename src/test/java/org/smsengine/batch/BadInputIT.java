@@ -113,7 +113,9 @@ class BadInputIT extends EngineIntegrationTest {
         byte[] csv = Csv.lines("name,phone", "Ann,+12015550123");
         assertThat(field(refused(upload(csv, Map.of("region", "XX")), 400))).isEqualTo("region");
         assertThat(field(refused(upload(csv, Map.of("tps", "0")), 400))).isEqualTo("tps");
-        assertThat(field(refused(upload(csv, Map.of("tps", "fast")), 400))).isEqualTo("tps");
+        JsonNode notANumber = refused(upload(csv, Map.of("tps", "fast")), 400);
+        assertThat(field(notANumber)).isEqualTo("tps");
+        assertThat(notANumber.get("errors").get(0).get("message").asText()).isEqualTo("'fast' is not a valid whole number");
         assertThat(field(refused(upload(csv, Map.of("sendAt", "tomorrow")), 400))).isEqualTo("sendAt");
         assertThat(field(refused(upload(csv, Map.of("sendAt", OffsetDateTime.now().minusDays(1).toString())), 400)))
                 .isEqualTo("sendAt");
@@ -243,7 +245,8 @@ class BadInputIT extends EngineIntegrationTest {
         refused(operator().get("/api/v1/batches/999999999/messages"), 404);
         refused(operator().get("/api/v1/batches/999999999/progress"), 404);
         refused(operator().get("/api/v1/batches/abc"), 400);
-        refused(operator().get("/api/v1/batches?state=SHINY"), 400);
+        assertThat(refused(operator().get("/api/v1/batches?state=SHINY"), 400).get("detail").asText())
+                .contains("use one of [CREATED, PREPARING");
         refused(operator().get("/api/v1/batches?size=0"), 400);
         refused(operator().get("/api/v1/batches?page=-1"), 400);
     }

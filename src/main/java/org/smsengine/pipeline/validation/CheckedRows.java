@@ -78,7 +78,16 @@ final class CheckedRows implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | Error e) {
-            blocks.offer(CompletableFuture.failedFuture(e));
+            handOver(e);
+        }
+    }
+
+    /** The consumer must learn of the failure: it waits for a block, so this waits for room in the queue. */
+    private void handOver(Throwable failure) {
+        try {
+            blocks.put(CompletableFuture.failedFuture(failure));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
