@@ -24,7 +24,6 @@ CREATE TABLE sms_batch (
     prepared           BIGINT       NOT NULL DEFAULT 0,
     sent               BIGINT       NOT NULL DEFAULT 0,
     delivered          BIGINT       NOT NULL DEFAULT 0,
-    failed             BIGINT       NOT NULL DEFAULT 0,
     cancelled          BIGINT       NOT NULL DEFAULT 0,
     segments           BIGINT       NOT NULL DEFAULT 0,
     -- bumped with every counter change, so the Redis view can refuse a stale write

@@ -24,6 +24,14 @@ public interface BatchMapper {
 
     BatchRow addCounts(@Param("id") long id, @Param("delta") CountDelta delta);
 
+    BatchRow addDeliveryCounts(@Param("id") long id, @Param("delta") DeliveryCounts delta);
+
+    /** Sets the delivery counters to what the messages say: the statistics step's exact figures. */
+    BatchRow setDeliveryCounts(@Param("id") long id, @Param("counts") DeliveryCounts counts);
+
+    /** Fixes the provider a batch is delivered through, the first time it is delivered. */
+    void setProvider(@Param("id") long id, @Param("provider") String provider);
+
     BatchRow startStep(@Param("id") long id, @Param("step") String step);
 
     /** Moves the batch from {@code from} to {@code to}; null when it was not in {@code from}. */

@@ -26,8 +26,7 @@ public class BatchQueries {
         return new PageView<>(items, page.page(), page.size(), batches.count(state));
     }
 
-    private BatchView view(BatchRow row) {
-        // Lifecycle actions arrive with delivery and the lifecycle issue; until then there are none to offer.
-        return BatchView.of(row, List.of());
+    public BatchView view(BatchRow row) {
+        return BatchView.of(row, BatchActions.allowedIn(row.state()));
     }
 }

@@ -2,7 +2,10 @@ package org.smsengine.batch;
 
 import java.time.OffsetDateTime;
 
-/** A row of {@code sms_batch}: the batch, its counters and where its pipeline is. */
+/**
+ * A row of {@code sms_batch}: the batch, its counters and where its pipeline is. {@code sendFailed}
+ * counts messages that failed at submission, {@code undelivered} those a receipt reported failed.
+ */
 public record BatchRow(
         long id,
         String name,
@@ -25,14 +28,21 @@ public record BatchRow(
         long prepared,
         long sent,
         long delivered,
-        long failed,
+        long sendFailed,
+        long undelivered,
         long cancelled,
         long segments,
         long progressSeq,
+        String provider,
         String currentStep,
         OffsetDateTime stepStartedAt,
         String error,
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
+
+    /** Messages that failed, at submission or by receipt. */
+    public long failed() {
+        return sendFailed + undelivered;
+    }
 }

@@ -12,4 +12,8 @@ interface MessageMapper {
             @Param("offset") long offset, @Param("limit") int limit);
 
     long count(@Param("batchId") long batchId, @Param("status") MessageStatus status);
+
+    /** Messages after ({@code afterPartition}, {@code afterId}) in key order, which is CSV order (keyset paging). */
+    List<MessageRow> pageAfter(@Param("batchId") long batchId, @Param("afterPartition") int afterPartition,
+            @Param("afterId") long afterId, @Param("limit") int limit);
 }

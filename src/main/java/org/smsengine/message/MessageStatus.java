@@ -1,9 +1,14 @@
 package org.smsengine.message;
 
-/** Where a message is. Preparation writes PREPARED; delivery and receipts move it on. */
+/**
+ * Where a message is. Preparation writes PREPARED; delivery claims it (SENDING) before any submit,
+ * then records SENT (accepted by the provider), RETRYING (a transient failure; tried again later)
+ * or FAILED; receipts move a SENT message to DELIVERED, UNDELIVERED, EXPIRED or REJECTED.
+ */
 public enum MessageStatus {
     PREPARED,
     SENDING,
+    RETRYING,
     SENT,
     DELIVERED,
     UNDELIVERED,

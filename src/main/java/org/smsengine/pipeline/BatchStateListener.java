@@ -12,8 +12,10 @@ import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the batch's state with its job: PREPARING while it runs; READY (or SCHEDULED when it has a
- * send time) once prepared; FAILED, with the reason, when a step fails.
+ * Moves the batch's state with its job. The first run prepares it: PREPARING, then READY (or
+ * SCHEDULED when it has a send time) when the job stops to wait for start. The second run, after
+ * {@code start}, delivers it: COMPLETED when the job completes. A failed step makes it FAILED,
+ * with the reason.
  */
 @Component
 class BatchStateListener implements JobExecutionListener {
@@ -37,14 +39,22 @@ class BatchStateListener implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         long batchId = BatchJobs.batchIdOf(execution);
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
-            BatchRow batch = batches.find(batchId).orElseThrow();
+        BatchRow batch = batches.find(batchId).orElseThrow();
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.STOPPED && batch.state() == BatchState.PREPARING && stoppedToWaitForStart(execution)) {
             move(batchId, BatchState.PREPARING, batch.sendAt() == null ? BatchState.READY : BatchState.SCHEDULED, null);
-        } else if (execution.getStatus() == BatchStatus.FAILED) {
+        } else if (status == BatchStatus.COMPLETED) {
+            move(batchId, batch.state(), BatchState.COMPLETED, null);
+        } else if (status == BatchStatus.FAILED) {
             String reason = failureOf(execution);
-            log.warn("The job of batch {} failed: {}", batchId, reason);
-            move(batchId, BatchState.PREPARING, BatchState.FAILED, reason);
+            log.warn("The job of batch {} failed in state {}: {}", batchId, batch.state(), reason);
+            move(batchId, batch.state(), BatchState.FAILED, reason);
         }
+    }
+
+    /** Stopped by the flow at the wait for start, not by a stop request: every step that ran completed. */
+    private static boolean stoppedToWaitForStart(JobExecution execution) {
+        return execution.getStepExecutions().stream().allMatch(step -> step.getStatus() == BatchStatus.COMPLETED);
     }
 
     private void move(long batchId, BatchState from, BatchState to, String error) {

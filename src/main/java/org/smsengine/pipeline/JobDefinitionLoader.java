@@ -1,14 +1,20 @@
 package org.smsengine.pipeline;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.Resource;
 
 /**
@@ -18,7 +24,13 @@ import org.springframework.core.io.Resource;
 public final class JobDefinitionLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule().addDeserializer(Duration.class, new JsonDeserializer<>() {
+                @Override
+                public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                    return DurationStyle.detectAndParse(parser.getValueAsString());  // 500ms, 2s, 5m, PT2S
+                }
+            }));
 
     private JobDefinitionLoader() {
     }
@@ -41,6 +53,9 @@ public final class JobDefinitionLoader {
         if (definition.steps() == null || definition.steps().isEmpty()) {
             throw new InvalidJobDefinitionException(resource, "the job has no steps");
         }
+        if (definition.steps().get(0).waitForStart()) {
+            throw new InvalidJobDefinitionException(resource, "the first step cannot wait for start");
+        }
         Set<String> seen = new HashSet<>();
         for (StepDefinition step : definition.steps()) {
             if (!knownSteps.contains(step.name())) {
@@ -50,9 +65,10 @@ public final class JobDefinitionLoader {
             if (!seen.add(step.name())) {
                 throw new InvalidJobDefinitionException(resource, "step '" + step.name() + "' appears twice");
             }
-            if (step.chunkSize() < 1 || step.gridSize() < 1 || step.retryLimit() < 0 || step.skipLimit() < 0) {
+            if (step.chunkSize() < 1 || step.gridSize() < 1 || step.maxAttempts() < 1 || step.retryLimit() < 0
+                    || step.skipLimit() < 0 || step.retryDelay().isNegative() || step.retryDelayMax().isNegative()) {
                 throw new InvalidJobDefinitionException(resource, "step '" + step.name()
-                        + "': chunkSize and gridSize must be at least 1, retryLimit and skipLimit at least 0");
+                        + "': chunkSize, gridSize and maxAttempts must be at least 1; the other numbers at least 0");
             }
         }
     }

@@ -7,10 +7,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.boot.autoconfigure.batch.BatchTaskExecutor;
@@ -28,22 +30,35 @@ class PipelineConfiguration {
         return JobDefinitionLoader.load(settings.jobDefinition(), steps.stream().map(PipelineStep::name).toList());
     }
 
+    /**
+     * The steps in their order. A step that waits for start ends the first run of the job STOPPED
+     * (Spring Batch's stop-and-restart): the batch is prepared, and starting it restarts the same job
+     * instance from that step. A failed step fails the job.
+     */
     @Bean
     Job smsBatchJob(JobDefinition definition, List<PipelineStep> steps, JobRepository jobRepository,
             BatchStateListener stateListener, StepTracker stepTracker) {
         Map<String, PipelineStep> byName = steps.stream()
                 .collect(Collectors.toMap(PipelineStep::name, Function.identity()));
-        SimpleJobBuilder job = null;
+        FlowBuilder<Flow> flow = null;
+        Step previous = null;
         for (StepDefinition stepDefinition : definition.steps()) {
             Step step = byName.get(stepDefinition.name()).builder().apply(stepDefinition);
             if (step instanceof AbstractStep tracked) {
                 tracked.registerStepExecutionListener(stepTracker);
             }
-            job = job == null
-                    ? new JobBuilder(definition.job(), jobRepository).listener(stateListener).start(step)
-                    : job.next(step);
+            if (flow == null) {
+                flow = new FlowBuilder<Flow>(definition.job() + "-flow").start(step);
+            } else if (stepDefinition.waitForStart()) {
+                flow = flow.on(ExitStatus.COMPLETED.getExitCode()).stopAndRestart(step)
+                        .from(previous).on("*").fail()
+                        .from(step);
+            } else {
+                flow = flow.next(step);
+            }
+            previous = step;
         }
-        return job.build();
+        return new JobBuilder(definition.job(), jobRepository).listener(stateListener).start(flow.build()).end().build();
     }
 
     /** Runs jobs off the request thread: an upload answers 201 while its batch is being validated. */

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateWindow      the span over which the current rate is measured
  * @param ttl             how long an idle batch's progress stays in Redis
  * @param redisRetryAfter after a Redis failure, how long to use PostgreSQL alone before trying Redis again
+ * @param streamInterval  how often the progress stream sends an event
+ * @param streamTimeout   how long a progress stream stays open before the client must reconnect
  */
 @ConfigurationProperties("sms.progress")
 public record ProgressSettings(
@@ -17,5 +19,7 @@ public record ProgressSettings(
         @DefaultValue("100ms") Duration flushInterval,
         @DefaultValue("10s") Duration rateWindow,
         @DefaultValue("7d") Duration ttl,
-        @DefaultValue("5s") Duration redisRetryAfter) {
+        @DefaultValue("5s") Duration redisRetryAfter,
+        @DefaultValue("1s") Duration streamInterval,
+        @DefaultValue("1h") Duration streamTimeout) {
 }

@@ -25,7 +25,8 @@ record ProgressSnapshot(
         long prepared,
         long sent,
         long delivered,
-        long failed,
+        long sendFailed,
+        long undelivered,
         long cancelled,
         long uploadBytes,
         long validatedBytes,
@@ -34,7 +35,7 @@ record ProgressSnapshot(
     static ProgressSnapshot of(BatchRow row) {
         return new ProgressSnapshot(row.id(), row.progressSeq(), row.state(), row.currentStep(),
                 instant(row.stepStartedAt()), row.rowCount(), row.valid(), row.invalid(), row.duplicates(),
-                row.optedOut(), row.prepared(), row.sent(), row.delivered(), row.failed(), row.cancelled(),
+                row.optedOut(), row.prepared(), row.sent(), row.delivered(), row.sendFailed(), row.undelivered(), row.cancelled(),
                 row.uploadBytes(), row.validatedBytes(), instant(row.updatedAt()));
     }
 
@@ -53,7 +54,8 @@ record ProgressSnapshot(
         hash.put("prepared", Long.toString(prepared));
         hash.put("sent", Long.toString(sent));
         hash.put("delivered", Long.toString(delivered));
-        hash.put("failed", Long.toString(failed));
+        hash.put("sendFailed", Long.toString(sendFailed));
+        hash.put("undelivered", Long.toString(undelivered));
         hash.put("cancelled", Long.toString(cancelled));
         hash.put("uploadBytes", Long.toString(uploadBytes));
         hash.put("validatedBytes", Long.toString(validatedBytes));
@@ -65,9 +67,15 @@ record ProgressSnapshot(
         return new ProgressSnapshot(number(hash, "batchId"), number(hash, "seq"), BatchState.valueOf(hash.get("state")),
                 emptyToNull(hash.get("step")), instant(hash.get("stepStartedAt")), number(hash, "rows"),
                 number(hash, "valid"), number(hash, "invalid"), number(hash, "duplicates"), number(hash, "optedOut"),
-                number(hash, "prepared"), number(hash, "sent"), number(hash, "delivered"), number(hash, "failed"),
+                number(hash, "prepared"), number(hash, "sent"), number(hash, "delivered"), number(hash, "sendFailed"),
+                number(hash, "undelivered"),
                 number(hash, "cancelled"), number(hash, "uploadBytes"), number(hash, "validatedBytes"),
                 instant(hash.get("updatedAt")));
+    }
+
+    /** Messages that failed, at submission or by receipt. */
+    long failed() {
+        return sendFailed + undelivered;
     }
 
     private static long number(Map<String, String> hash, String field) {

@@ -15,7 +15,8 @@ record StepProgress(String step, long processed, Long total, double percent) {
             case "validation" -> validation(s);
             case "partition" -> of(s.step(), s.valid(), s.valid());
             case "preparation" -> of(s.step(), s.prepared(), s.valid());
-            default -> of(s.step(), s.sent() + s.failed(), s.prepared());
+            case "delivery", "statistics" -> of(s.step(), s.sent() + s.sendFailed(), s.prepared());
+            default -> new StepProgress(s.step(), 0, null, 0);
         };
     }
 

@@ -41,6 +41,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("state", e.state());
+        problem.setProperty("allowedActions", e.allowedActions());
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail tooLarge(PayloadTooLargeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }

@@ -1,28 +1,38 @@
 package org.smsengine.template;
 
+import java.util.Arrays;
+
 /**
- * The GSM 03.38 default alphabet and its extension table. A character of the
- * extension table is sent as an escape septet plus one, so it costs two septets.
+ * The GSM 03.38 default alphabet and its extension table. A character of the extension table is
+ * sent as the escape septet 0x1B followed by its code, so it costs two septets.
  */
 final class GsmAlphabet {
 
     static final int NOT_GSM = 0;
+    static final int ESCAPE = 0x1B;
 
-    private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    /** The default alphabet by code; 0x1B is the escape, not a character. */
+    private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\uFFFFÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    private static final String EXTENSION = "\f^{}\\[~]|€";
+    private static final String EXTENSION_CHARS = "\f^{}\\[~]|€";
+    private static final byte[] EXTENSION_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
 
-    /** Septets per character for every char up to the Greek block; the euro sign is handled apart. */
-    private static final byte[] SEPTETS = new byte[0x400];
+    /** Code of each char up to the Greek block: basic code + 1, or -(extension code + 1); 0 = not GSM. */
+    private static final short[] CODES = new short[0x400];
     private static final char EURO = '€';
+    private static final byte EURO_CODE = 0x65;
 
     static {
-        for (char c : BASIC.toCharArray()) {
-            SEPTETS[c] = 1;
+        for (int code = 0; code < BASIC.length(); code++) {
+            char c = BASIC.charAt(code);
+            if (c != '\uFFFF') {
+                CODES[c] = (short) (code + 1);
+            }
         }
-        for (char c : EXTENSION.toCharArray()) {
+        for (int i = 0; i < EXTENSION_CHARS.length(); i++) {
+            char c = EXTENSION_CHARS.charAt(i);
             if (c != EURO) {
-                SEPTETS[c] = 2;
+                CODES[c] = (short) -(EXTENSION_CODES[i] + 1);
             }
         }
     }
@@ -32,9 +42,53 @@ final class GsmAlphabet {
 
     /** Septets this character costs in GSM-7, or {@link #NOT_GSM} when it cannot be sent in GSM-7. */
     static int septets(char c) {
-        if (c < SEPTETS.length) {
-            return SEPTETS[c];
+        int code = code(c);
+        return code == 0 ? NOT_GSM : code > 0 ? 1 : 2;
+    }
+
+    /**
+     * The text as unpacked GSM 7-bit septets, one per octet, extension characters as escape + code:
+     * how {@code data_coding} 0 (the SMSC default alphabet) carries it over SMPP.
+     */
+    static byte[] encode(CharSequence text) {
+        byte[] out = new byte[text.length() * 2];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int code = code(text.charAt(i));
+            if (code == 0) {
+                throw new IllegalArgumentException("'" + text.charAt(i) + "' is not in the GSM 7-bit alphabet");
+            }
+            if (code < 0) {
+                out[n++] = ESCAPE;
+            }
+            out[n++] = (byte) (Math.abs(code) - 1);
         }
-        return c == EURO ? 2 : NOT_GSM;
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Unpacked GSM 7-bit septets back to text: the inverse of {@link #encode}. */
+    static String decode(byte[] septets) {
+        StringBuilder text = new StringBuilder(septets.length);
+        for (int i = 0; i < septets.length; i++) {
+            int code = septets[i] & 0x7F;
+            if (code == ESCAPE && i + 1 < septets.length) {
+                int extension = septets[++i] & 0x7F;
+                for (int e = 0; e < EXTENSION_CODES.length; e++) {
+                    if (EXTENSION_CODES[e] == extension) {
+                        text.append(EXTENSION_CHARS.charAt(e));
+                    }
+                }
+            } else {
+                text.append(BASIC.charAt(code));
+            }
+        }
+        return text.toString();
+    }
+
+    private static int code(char c) {
+        if (c < CODES.length) {
+            return CODES[c];
+        }
+        return c == EURO ? -(EURO_CODE + 1) : 0;
     }
 }

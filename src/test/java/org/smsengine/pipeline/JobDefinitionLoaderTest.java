@@ -12,14 +12,16 @@ import org.springframework.core.io.Resource;
 
 class JobDefinitionLoaderTest {
 
-    private static final List<String> KNOWN = List.of("validation", "partition", "preparation");
+    private static final List<String> KNOWN = List.of("validation", "partition", "preparation", "delivery", "statistics");
 
     @Test
     void loadsTheShippedDefinition() {
         JobDefinition definition = JobDefinitionLoader.load(new ClassPathResource("jobs/sms-batch.yml"), KNOWN);
         assertThat(definition.job()).isEqualTo("smsBatch");
         assertThat(definition.steps()).extracting(StepDefinition::name).containsExactly("validation", "partition",
-                "preparation");
+                "preparation", "delivery", "statistics");
+        assertThat(definition.step("delivery").waitForStart()).isTrue();
+        assertThat(definition.step("delivery").retryDelay()).isEqualTo(java.time.Duration.ofSeconds(2));
         assertThat(definition.step("partition").gridSize()).isGreaterThan(1);
         assertThat(definition.step("validation").chunkSize()).isGreaterThanOrEqualTo(1000);
     }
@@ -28,7 +30,7 @@ class JobDefinitionLoaderTest {
     void refusesAnUnknownStepAndNamesTheKnownOnes() {
         assertThatThrownBy(() -> load("job: j\nsteps:\n  - name: validation\n  - name: teleport\n"))
                 .hasMessageContaining("unknown step 'teleport'")
-                .hasMessageContaining("[partition, preparation, validation]");
+                .hasMessageContaining("[delivery, partition, preparation, statistics, validation]");
     }
 
     @Test
@@ -52,9 +54,28 @@ class JobDefinitionLoaderTest {
     }
 
     @Test
+    void refusesAFirstStepThatWaitsForStart() {
+        assertThatThrownBy(() -> load("job: j\nsteps:\n  - name: delivery\n    waitForStart: true\n"))
+                .hasMessageContaining("first step cannot wait");
+    }
+
+    @Test
+    void backoffDoublesUpToItsMaximum() {
+        StepDefinition step = load("job: j\nsteps:\n  - name: validation\n  - name: delivery\n    retryDelay: 2s\n"
+                + "    retryDelayMax: 10s\n").step("delivery");
+        assertThat(step.backoffAfter(1)).hasSeconds(2);
+        assertThat(step.backoffAfter(2)).hasSeconds(4);
+        assertThat(step.backoffAfter(3)).hasSeconds(8);
+        assertThat(step.backoffAfter(4)).hasSeconds(10);
+        assertThat(step.backoffAfter(40)).hasSeconds(10);
+    }
+
+    @Test
     void fillsInDefaultsForTuningLeftOut() {
         StepDefinition step = load("job: j\nsteps:\n  - name: partition\n").steps().get(0);
-        assertThat(step).isEqualTo(new StepDefinition("partition", 1000, 0, 0, 1));
+        assertThat(step).isEqualTo(StepDefinition.named("partition"));
+        assertThat(step.chunkSize()).isEqualTo(1000);
+        assertThat(step.maxAttempts()).isEqualTo(1);
     }
 
     private static JobDefinition load(String yaml) {

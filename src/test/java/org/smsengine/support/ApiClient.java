@@ -2,13 +2,17 @@ package org.smsengine.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.core.io.ByteArrayResource;
@@ -23,6 +27,15 @@ import org.springframework.web.client.RestClient;
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    /** Reads a JSON document (an event's data, say). */
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + text, e);
+        }
+    }
 
     private final RestClient rest;
 
@@ -83,6 +96,21 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a text/event-stream until the server ends it (or the timeout passes); returns its lines. */
+    public List<String> stream(String path, Duration timeout) {
+        return rest.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM).exchange((request, response) -> {
+            List<String> lines = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
+                String line;
+                while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        });
     }
 
     /** Polls {@code GET path} until the JSON answer satisfies {@code done}, or fails after {@code timeout}. */

@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class EngineIntegrationTest {
 
     protected static final String RUN_PREFIX = "sms-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    /** The in-process SMSC simulator's port: free, so a development engine on 2775 does not matter. */
+    protected static final int SMSC_PORT = TestServices.freePort();
 
     @LocalServerPort
     protected int port;
@@ -28,6 +30,11 @@ public abstract class EngineIntegrationTest {
         // Small enough that the 413 test need not send 200 MB; large enough for a 2 MB field.
         registry.add("sms.upload.max-size", () -> "8MB");
         registry.add("sms.progress.redis-retry-after", () -> "300ms");
+        registry.add("sms.pipeline.job-definition", () -> "classpath:test-jobs/sms-batch.yml");
+        registry.add("sms.simulator.port", () -> SMSC_PORT);
+        registry.add("sms.simulator.record-parts", () -> 2000);
+        registry.add("sms.dev.simulator-tps", () -> 5000);
+        registry.add("sms.dev.simulator-response-timeout", () -> "2s");
     }
 
     protected ApiClient as(String user) {

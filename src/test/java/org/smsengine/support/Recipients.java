@@ -14,9 +14,14 @@ public final class Recipients {
     }
 
     public static byte[] csv(int count) {
+        return csv(0, count);
+    }
+
+    /** {@code count} recipients numbered from {@code first}: tests use ranges of their own, so counts per number stay theirs. */
+    public static byte[] csv(int first, int count) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(count * 32);
         out.writeBytes("name,phone\r\n".getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             out.writeBytes(("Customer " + i + "," + phone(i) + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();

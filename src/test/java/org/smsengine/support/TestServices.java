@@ -60,7 +60,7 @@ public final class TestServices {
         return external == null || external.isBlank();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

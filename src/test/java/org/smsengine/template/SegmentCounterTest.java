@@ -99,4 +99,46 @@ class SegmentCounterTest {
         assertThat(segments).isEqualTo(expected.get("segments").asInt());
         assertThat(ucs2).isEqualTo(expected.get("ucs2Messages").asInt());
     }
+
+    @Test
+    void cutsTextIntoExactlyTheCountedSegments() {
+        String[] texts = {"a".repeat(160), "a".repeat(161), "a".repeat(152) + "€" + "a".repeat(152), "张".repeat(135),
+                "a".repeat(66) + "😀" + "a".repeat(66), "Hi", ""};
+        for (String text : texts) {
+            EncodedText encoded = SegmentCounter.encode(text);
+            List<String> parts = SegmentCounter.split(text, encoded.encoding());
+            assertThat(parts).as(text).hasSize(encoded.segments());
+            assertThat(String.join("", parts)).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void noPartEndsInsideAnEscapeOrASurrogatePair() {
+        List<String> gsm = SegmentCounter.split("a".repeat(152) + "€" + "a".repeat(152), SmsEncoding.GSM7);
+        assertThat(gsm.get(0)).hasSize(152);
+        assertThat(gsm.get(1)).startsWith("€");
+        List<String> ucs2 = SegmentCounter.split("a".repeat(66) + "😀" + "a".repeat(66), SmsEncoding.UCS2);
+        assertThat(ucs2.get(0)).hasSize(66);
+        assertThat(ucs2.get(1)).startsWith("😀");
+    }
+
+    @Test
+    void gsmOctetsAreUnpackedSeptetsWithEscapesForTheExtensionTable() {
+        assertThat(SegmentCounter.octets("@A€{", SmsEncoding.GSM7)).containsExactly(0x00, 0x41, 0x1B, 0x65, 0x1B, 0x28);
+        assertThat(SegmentCounter.octets("ÆΞé", SmsEncoding.GSM7)).containsExactly(0x1C, 0x1A, 0x05);
+        assertThat(SegmentCounter.octets("张", SmsEncoding.UCS2)).containsExactly(0x5F, 0x20);
+    }
+
+    @Test
+    void octetsDecodeBackToTheSameText() {
+        String gsm = "Hi {Ann} €5 @ Åse, ÆΞé [x] ~ ^ | \\";
+        assertThat(SegmentCounter.text(SegmentCounter.octets(gsm, SmsEncoding.GSM7), SmsEncoding.GSM7)).isEqualTo(gsm);
+        String ucs2 = "张伟 😀 Zoë";
+        assertThat(SegmentCounter.text(SegmentCounter.octets(ucs2, SmsEncoding.UCS2), SmsEncoding.UCS2)).isEqualTo(ucs2);
+    }
+
+    @Test
+    void theEscapeCharacterItselfIsNotGsm() {
+        assertThat(SegmentCounter.encode("\u001B").encoding()).isEqualTo(SmsEncoding.UCS2);
+    }
 }

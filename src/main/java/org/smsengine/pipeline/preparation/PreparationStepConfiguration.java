@@ -6,6 +6,7 @@ import org.smsengine.message.MessageStore;
 import org.smsengine.message.PreparedMessage;
 import org.smsengine.pipeline.JobDefinition;
 import org.smsengine.pipeline.PartitionMapper;
+import org.smsengine.pipeline.PartitionRangePartitioner;
 import org.smsengine.pipeline.PipelineStep;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientMapper;
@@ -27,14 +28,14 @@ class PreparationStepConfiguration {
 
     static final String STEP = "preparation";
     private static final String BATCH_ID = "#{jobParameters['batchId']}";
-    private static final String PARTITION = "#{stepExecutionContext['" + BatchPartitioner.PARTITION_NO + "']}";
-    private static final String FIRST_ROW = "#{stepExecutionContext['" + BatchPartitioner.FIRST_ROW + "']}";
-    private static final String LAST_ROW = "#{stepExecutionContext['" + BatchPartitioner.LAST_ROW + "']}";
+    private static final String PARTITION = "#{stepExecutionContext['" + PartitionRangePartitioner.PARTITION_NO + "']}";
+    private static final String FIRST_ROW = "#{stepExecutionContext['" + PartitionRangePartitioner.FIRST_ROW + "']}";
+    private static final String LAST_ROW = "#{stepExecutionContext['" + PartitionRangePartitioner.LAST_ROW + "']}";
 
     @Bean
     @StepScope
-    BatchPartitioner preparationPartitioner(@Value(BATCH_ID) long batchId, PartitionMapper partitions) {
-        return new BatchPartitioner(batchId, partitions);
+    PartitionRangePartitioner preparationPartitioner(@Value(BATCH_ID) long batchId, PartitionMapper partitions) {
+        return new PartitionRangePartitioner(batchId, partitions);
     }
 
     @Bean
@@ -60,7 +61,7 @@ class PreparationStepConfiguration {
 
     @Bean
     PipelineStep preparationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            TaskExecutor partitionExecutor, BatchPartitioner preparationPartitioner,
+            TaskExecutor partitionExecutor, PartitionRangePartitioner preparationPartitioner,
             RecipientRangeReader recipientRangeReader, MessageRenderer messageRenderer,
             PreparedMessageWriter preparedMessageWriter) {
         return new PipelineStep(STEP, definition -> {

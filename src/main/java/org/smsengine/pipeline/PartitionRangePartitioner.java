@@ -1,23 +1,24 @@
-package org.smsengine.pipeline.preparation;
+package org.smsengine.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.smsengine.pipeline.PartitionMapper;
-import org.smsengine.pipeline.PartitionRange;
 import org.springframework.batch.core.partition.support.Partitioner;
 import org.springframework.batch.item.ExecutionContext;
 
-/** One worker per partition the partition step recorded; the grid size was applied there. */
-class BatchPartitioner implements Partitioner {
+/**
+ * One worker per partition the partition step recorded (the grid size was applied there), for every
+ * partitioned step. Workers read {@code #{stepExecutionContext['partitionNo']}} and the row range.
+ */
+public class PartitionRangePartitioner implements Partitioner {
 
-    static final String PARTITION_NO = "partitionNo";
-    static final String FIRST_ROW = "firstRow";
-    static final String LAST_ROW = "lastRow";
+    public static final String PARTITION_NO = "partitionNo";
+    public static final String FIRST_ROW = "firstRow";
+    public static final String LAST_ROW = "lastRow";
 
     private final long batchId;
     private final PartitionMapper partitions;
 
-    BatchPartitioner(long batchId, PartitionMapper partitions) {
+    public PartitionRangePartitioner(long batchId, PartitionMapper partitions) {
         this.batchId = batchId;
         this.partitions = partitions;
     }

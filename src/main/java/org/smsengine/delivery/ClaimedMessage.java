@@ -1,0 +1,8 @@
+package org.smsengine.delivery;
+
+import org.smsengine.template.SmsEncoding;
+
+/** A message this worker has marked SENDING, committed, and now may submit. {@code attempts} counts this one. */
+public record ClaimedMessage(long id, int rowNo, String phone, String text, SmsEncoding encoding, int segments,
+        int attempts) {
+}

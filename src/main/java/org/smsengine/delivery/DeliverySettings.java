@@ -1,0 +1,25 @@
+package org.smsengine.delivery;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of delivery on this node ({@code sms.delivery}); the tuning of the delivery step itself
+ * (chunk size, attempts, backoff) is in {@code jobs/}.
+ *
+ * @param chunkTime        how long a chunk should take at the batch's rate: pages shrink below the step's chunkSize
+ *                         at low rates, so progress moves and a pause takes effect within about this time
+ * @param retryPoll        longest wait between checks while a partition has only retries pending
+ * @param receiptInterval  how often waiting receipts are applied
+ * @param receiptPatience  how long a receipt may wait for its submission to be recorded before it is dropped
+ * @param receiptCapacity  receipts that may wait in memory at once
+ */
+@ConfigurationProperties("sms.delivery")
+public record DeliverySettings(
+        @DefaultValue("1s") Duration chunkTime,
+        @DefaultValue("500ms") Duration retryPoll,
+        @DefaultValue("200ms") Duration receiptInterval,
+        @DefaultValue("10m") Duration receiptPatience,
+        @DefaultValue("1000000") int receiptCapacity) {
+}

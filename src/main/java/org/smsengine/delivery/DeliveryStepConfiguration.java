@@ -1,0 +1,116 @@
+package org.smsengine.delivery;
+
+import java.time.Clock;
+import java.util.List;
+import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.BatchRow;
+import org.smsengine.pipeline.JobDefinition;
+import org.smsengine.pipeline.PartitionMapper;
+import org.smsengine.pipeline.PartitionRangePartitioner;
+import org.smsengine.pipeline.PipelineStep;
+import org.smsengine.progress.ProgressPublisher;
+import org.smsengine.provider.Providers;
+import org.smsengine.provider.SmsProvider;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The delivery step (partitioned: one worker per partition, each claiming, submitting and recording
+ * a page per chunk), the statistics step that ends a batch, and the receipt inbox.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryStepConfiguration {
+
+    static final String DELIVERY = "delivery";
+    static final String STATISTICS = "statistics";
+    private static final String BATCH_ID = "#{jobParameters['batchId']}";
+    private static final String PARTITION = "#{stepExecutionContext['" + PartitionRangePartitioner.PARTITION_NO + "']}";
+
+    @Bean
+    @StepScope
+    PartitionRangePartitioner deliveryPartitioner(@Value(BATCH_ID) long batchId, PartitionMapper partitions) {
+        return new PartitionRangePartitioner(batchId, partitions);
+    }
+
+    @Bean
+    @StepScope
+    MessageClaimer messageClaimer(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
+            JobDefinition jobDefinition, BatchMapper batches, Providers providers, PartitionMapper partitions,
+            DeliveryMapper deliveries, PlatformTransactionManager transactionManager, Clock clock,
+            DeliverySettings settings) {
+        BatchRow batch = batches.find(batchId).orElseThrow();
+        int rate = providers.tps(providers.get(batch.provider()).name());
+        if (batch.tps() != null) {
+            rate = Math.min(rate, batch.tps());
+        }
+        int pageSize = pageSize(jobDefinition.step(DELIVERY).chunkSize(), rate, partitions.findAll(batchId).size(),
+                settings);
+        return new MessageClaimer(batchId, partitionNo, pageSize, deliveries, transactionManager, clock,
+                settings.retryPoll());
+    }
+
+    /** Messages per chunk: what one partition sends in {@code chunkTime} at the batch's rate, at most the step's chunkSize. */
+    static int pageSize(int chunkSize, int rate, int partitions, DeliverySettings settings) {
+        long perPartition = rate * settings.chunkTime().toMillis() / 1000 / Math.max(1, partitions);
+        return (int) Math.max(1, Math.min(chunkSize, perPartition));
+    }
+
+    @Bean
+    @StepScope
+    MessageSubmitter messageSubmitter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
+            JobDefinition jobDefinition, BatchMapper batches, Providers providers, RateLimits limits,
+            DeliveryMapper deliveries, OutcomeRecorder recorder) {
+        BatchRow batch = batches.find(batchId).orElseThrow();
+        SmsProvider provider = providers.get(batch.provider());
+        MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, provider,
+                providers.tps(provider.name()), batch.senderId(), batch.tps());
+        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder);
+    }
+
+    @Bean
+    PipelineStep deliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            TaskExecutor partitionExecutor, PartitionRangePartitioner deliveryPartitioner,
+            MessageClaimer messageClaimer, MessageSubmitter messageSubmitter) {
+        return new PipelineStep(DELIVERY, definition -> {
+            // one claimed page per chunk; claims and outcomes commit in transactions of their own
+            Step worker = new StepBuilder(DELIVERY + "-worker", jobRepository)
+                    .<List<ClaimedMessage>, List<ClaimedMessage>>chunk(1, transactionManager)
+                    .reader(messageClaimer)
+                    .writer(messageSubmitter)
+                    .build();
+            return new StepBuilder(DELIVERY, jobRepository)
+                    .partitioner(worker.getName(), deliveryPartitioner)
+                    .step(worker)
+                    .gridSize(definition.gridSize())
+                    .taskExecutor(partitionExecutor)
+                    .build();
+        });
+    }
+
+    @Bean
+    PipelineStep statisticsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DeliveryMapper deliveries, BatchMapper batches, ProgressPublisher progress, RateLimits limits) {
+        return new PipelineStep(STATISTICS, definition -> new StepBuilder(STATISTICS, jobRepository)
+                .tasklet(new DeliveryStatistics(deliveries, batches, progress, limits), transactionManager)
+                .build());
+    }
+
+    @Bean
+    ReceiptApplier receiptApplier(DeliveryMapper deliveries, BatchMapper batches, ProgressPublisher progress) {
+        return new ReceiptApplier(deliveries, batches, progress);
+    }
+
+    /** Where the providers hand their receipts. */
+    @Bean
+    ReceiptInbox receiptInbox(ReceiptApplier receiptApplier, Clock clock, DeliverySettings settings) {
+        return new ReceiptInbox(receiptApplier, clock, settings.receiptInterval(), settings.receiptPatience(),
+                settings.receiptCapacity());
+    }
+}

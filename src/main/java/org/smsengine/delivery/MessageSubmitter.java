@@ -1,0 +1,96 @@
+package org.smsengine.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.smsengine.message.MessageStatus;
+import org.smsengine.pipeline.StepDefinition;
+import org.smsengine.provider.AcceptedPart;
+import org.smsengine.provider.OutgoingMessage;
+import org.smsengine.provider.SmsProvider;
+import org.smsengine.provider.SubmitResult;
+import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ItemWriter;
+
+/**
+ * Submits a chunk of claimed messages and records what became of them. Submissions are paced by
+ * the rate limits and go out asynchronously up to the provider's window; once every outcome is in,
+ * they are recorded in bulk. A transient failure becomes a retry after a backoff, until the step's
+ * maxAttempts; a permanent one, or one after the last attempt, becomes FAILED with its code.
+ */
+public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
+
+    /** Where a batch's messages go: its provider, its sender, its own rate. */
+    public record Route(long batchId, int partitionNo, SmsProvider provider, int providerTps, String sender, Integer batchTps) {
+    }
+
+    private final Route route;
+    private final StepDefinition tuning;
+    private final RateLimits limits;
+    private final DeliveryMapper deliveries;
+    private final OutcomeRecorder recorder;
+
+    MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits, DeliveryMapper deliveries,
+            OutcomeRecorder recorder) {
+        this.route = route;
+        this.tuning = tuning;
+        this.limits = limits;
+        this.deliveries = deliveries;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void write(Chunk<? extends List<ClaimedMessage>> chunk) throws Exception {
+        for (List<ClaimedMessage> page : chunk) {
+            if (!page.isEmpty()) {
+                recorder.record(route.batchId(), route.partitionNo(), route.provider().name(), submit(page));
+            }
+        }
+    }
+
+    private List<MessageOutcome> submit(List<ClaimedMessage> page) throws InterruptedException {
+        Map<Long, Set<Integer>> alreadyAccepted = alreadyAccepted(page);
+        List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
+        for (ClaimedMessage message : page) {
+            Set<Integer> skipped = alreadyAccepted.getOrDefault(message.id(), Set.of());
+            limits.acquire(route.provider().name(), route.providerTps(), route.batchId(), route.batchTps(),
+                    message.segments() - skipped.size());
+            OutgoingMessage outgoing = new OutgoingMessage(message.id(), route.sender(), message.phone(), message.text(),
+                    message.encoding(), message.segments(), skipped);
+            outcomes.add(route.provider().submit(outgoing).thenApply(result -> outcomeOf(message, result)));
+        }
+        return outcomes.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Parts that earlier attempts of retried messages got accepted: a retry sends only the others. */
+    private Map<Long, Set<Integer>> alreadyAccepted(List<ClaimedMessage> page) {
+        Long[] retried = page.stream().filter(m -> m.attempts() > 1).map(ClaimedMessage::id).toArray(Long[]::new);
+        if (retried.length == 0) {
+            return Map.of();
+        }
+        return deliveries.acceptedParts(route.batchId(), retried).stream()
+                .collect(Collectors.groupingBy(DeliveryMapper.PartRef::messageId,
+                        Collectors.mapping(DeliveryMapper.PartRef::part, Collectors.toSet())));
+    }
+
+    private MessageOutcome outcomeOf(ClaimedMessage message, SubmitResult result) {
+        List<AcceptedPart> accepted = result.acceptedParts();
+        String firstId = accepted.isEmpty() ? null : accepted.get(0).providerMessageId();
+        if (result instanceof SubmitResult.Accepted) {
+            return new MessageOutcome(message.id(), MessageStatus.SENT, firstId, null, null, accepted);
+        }
+        if (result instanceof SubmitResult.Rejected rejected) {
+            return new MessageOutcome(message.id(), MessageStatus.FAILED, firstId, rejected.code(), null, accepted);
+        }
+        SubmitResult.RetryLater later = (SubmitResult.RetryLater) result;
+        if (message.attempts() >= tuning.maxAttempts()) {
+            return new MessageOutcome(message.id(), MessageStatus.FAILED, firstId,
+                    later.code() + " (after " + message.attempts() + " attempts)", null, accepted);
+        }
+        return new MessageOutcome(message.id(), MessageStatus.RETRYING, firstId, later.code(),
+                tuning.backoffAfter(message.attempts()).toMillis(), accepted);
+    }
+}

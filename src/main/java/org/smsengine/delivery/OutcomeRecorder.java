@@ -1,0 +1,93 @@
+package org.smsengine.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.DeliveryCounts;
+import org.smsengine.message.MessageStatus;
+import org.smsengine.progress.ProgressPublisher;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records what became of submitted messages, in a transaction of its own. The submissions have
+ * happened and cannot be undone, so only the recording is retried when the database has a
+ * transient failure; were it to fail for good, the messages stay SENDING (in doubt), never resent
+ * by this step.
+ */
+@Component
+class OutcomeRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+    private static final int ATTEMPTS = 5;
+
+    private final DeliveryMapper deliveries;
+    private final ReceiptRefMapper refs;
+    private final BatchMapper batches;
+    private final ProgressPublisher progress;
+    private final TransactionTemplate ownTransaction;
+
+    OutcomeRecorder(DeliveryMapper deliveries, ReceiptRefMapper refs, BatchMapper batches, ProgressPublisher progress,
+            PlatformTransactionManager transactionManager) {
+        this.deliveries = deliveries;
+        this.refs = refs;
+        this.batches = batches;
+        this.progress = progress;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    void record(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> write(batchId, partitionNo, provider, outcomes));
+                return;
+            } catch (TransientDataAccessException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("Recording {} outcomes of batch {} failed ({}); trying again", outcomes.size(), batchId, e.getMessage());
+                Thread.sleep(200L * attempt);
+            }
+        }
+    }
+
+    private void write(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) {
+        int n = outcomes.size();
+        Long[] ids = new Long[n];
+        String[] statuses = new String[n];
+        String[] providerIds = new String[n];
+        String[] errors = new String[n];
+        Long[] retryIn = new Long[n];
+        List<DeliveryMapper.PartRef> accepted = new ArrayList<>();
+        long sent = 0;
+        long failed = 0;
+        for (int i = 0; i < n; i++) {
+            MessageOutcome outcome = outcomes.get(i);
+            ids[i] = outcome.id();
+            statuses[i] = outcome.status().name();
+            providerIds[i] = outcome.providerMessageId();
+            errors[i] = outcome.error();
+            retryIn[i] = outcome.retryInMillis();
+            outcome.acceptedParts().forEach(part -> accepted.add(
+                    new DeliveryMapper.PartRef(part.providerMessageId(), batchId, partitionNo, outcome.id(), part.part())));
+            sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
+            failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
+        }
+        deliveries.recordOutcomes(batchId, partitionNo, provider, ids, statuses, providerIds, errors, retryIn);
+        if (!accepted.isEmpty()) {
+            refs.insert(provider,
+                    accepted.stream().map(DeliveryMapper.PartRef::providerMessageId).toArray(String[]::new),
+                    accepted.stream().map(DeliveryMapper.PartRef::batchId).toArray(Long[]::new),
+                    accepted.stream().map(DeliveryMapper.PartRef::partitionNo).toArray(Integer[]::new),
+                    accepted.stream().map(DeliveryMapper.PartRef::messageId).toArray(Long[]::new),
+                    accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new));
+        }
+        progress.publish(batches.addDeliveryCounts(batchId, new DeliveryCounts(sent, failed, 0, 0, 0)));
+    }
+}

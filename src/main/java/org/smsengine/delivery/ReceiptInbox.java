@@ -1,0 +1,95 @@
+package org.smsengine.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.provider.Receipt;
+import org.smsengine.provider.ReceiptSink;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Takes receipts from providers without making them wait, and has them applied in bulk every
+ * interval. A receipt can beat the recording of its own submission (its part is not known yet); it
+ * waits for a later pass, for up to {@code patience}. Receipts are held in memory until applied:
+ * those a node receives in the moment before it dies are lost, and their messages stay SENT.
+ */
+public class ReceiptInbox implements ReceiptSink, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptInbox.class);
+    private static final int MAX_PER_PASS = 5000;
+
+    private final BlockingQueue<Waiting> queue;
+    private final ReceiptApplier applier;
+    private final Clock clock;
+    private final Duration patience;
+    private final ScheduledExecutorService worker;
+
+    ReceiptInbox(ReceiptApplier applier, Clock clock, Duration interval, Duration patience, int capacity) {
+        this.applier = applier;
+        this.clock = clock;
+        this.patience = patience;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "receipt-applier");
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker.scheduleWithFixedDelay(this::applyQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void accept(Receipt receipt) {
+        if (!queue.offer(new Waiting(receipt, clock.instant()))) {
+            log.warn("Receipt inbox full; receipt {} of {} dropped", receipt.providerMessageId(), receipt.provider());
+        }
+    }
+
+    /** Applies what is waiting; returns how many receipts matched a message. Public for tests that cannot wait. */
+    int applyWaiting() {
+        List<Waiting> batch = new ArrayList<>();
+        queue.drainTo(batch, MAX_PER_PASS);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Receipt> unmatched = applier.apply(batch.stream().map(Waiting::receipt).toList());
+        Instant giveUpBefore = clock.instant().minus(patience);
+        for (Waiting waiting : batch) {
+            if (unmatched.contains(waiting.receipt())) {
+                if (waiting.since().isBefore(giveUpBefore)) {
+                    log.warn("No submitted part matches receipt {} of {}; dropped", waiting.receipt().providerMessageId(),
+                            waiting.receipt().provider());
+                } else {
+                    queue.offer(waiting);
+                }
+            }
+        }
+        return batch.size() - unmatched.size();
+    }
+
+    private void applyQuietly() {
+        try {
+            while (applyWaiting() >= MAX_PER_PASS) {
+                // a backlog: keep going
+            }
+        } catch (RuntimeException e) {
+            log.warn("Receipts could not be applied; they wait for the next pass", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    private record Waiting(Receipt receipt, Instant since) {
+    }
+}

@@ -1,0 +1,58 @@
+package org.smsengine.message;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+import org.smsengine.batch.BatchQueries;
+import org.smsengine.batch.CsvHeader;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ReportController {
+
+    private static final int PAGE = 5000;
+    private static final String ADMIN = "ROLE_ADMIN";
+
+    private final MessageMapper messages;
+    private final BatchQueries batches;
+
+    ReportController(MessageMapper messages, BatchQueries batches) {
+        this.messages = messages;
+        this.batches = batches;
+    }
+
+    /**
+     * One row per recipient, in CSV order, streamed a page at a time (keyset): phone, status, segments,
+     * attempts, provider id, error, sent and delivered times. Phones are masked except for ADMIN.
+     */
+    @GetMapping("/api/v1/batches/{id}/report")
+    void report(@PathVariable long id, Authentication user, HttpServletResponse response) throws IOException {
+        batches.require(id);
+        boolean fullPhone = user.getAuthorities().stream().anyMatch(a -> ADMIN.equals(a.getAuthority()));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + "-report.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        try (CSVPrinter csv = new CSVPrinter(out, CsvHeader.FORMAT.builder().setHeader("phone", "status", "segments",
+                "attempts", "providerMessageId", "error", "sentAt", "deliveredAt").get())) {
+            int afterPartition = -1;
+            long afterId = 0;
+            List<MessageRow> page;
+            do {
+                page = messages.pageAfter(id, afterPartition, afterId, PAGE);
+                for (MessageRow row : page) {
+                    csv.printRecord(fullPhone ? row.phone() : PhoneMask.mask(row.phone()), row.status(), row.segments(),
+                            row.attempts(), row.providerMessageId(), row.lastError(), row.sentAt(), row.deliveredAt());
+                    afterPartition = row.partitionNo();
+                    afterId = row.id();
+                }
+            } while (page.size() == PAGE);
+        }
+    }
+}

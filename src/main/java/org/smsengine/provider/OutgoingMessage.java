@@ -1,0 +1,17 @@
+package org.smsengine.provider;
+
+import java.util.Set;
+import org.smsengine.template.SmsEncoding;
+
+/**
+ * A prepared message on its way out.
+ *
+ * @param reference     the engine's id of the message (for logs and concatenation references)
+ * @param sender        the source address; null for the provider's default
+ * @param destination   E.164, with its {@code +}
+ * @param segments      the parts preparation counted; a provider sends exactly these
+ * @param skippedParts  parts (from 1) already accepted by an earlier attempt, not to be sent again
+ */
+public record OutgoingMessage(long reference, String sender, String destination, String text, SmsEncoding encoding,
+        int segments, Set<Integer> skippedParts) {
+}

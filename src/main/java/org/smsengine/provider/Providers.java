@@ -1,0 +1,42 @@
+package org.smsengine.provider;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.DisposableBean;
+
+/** The configured providers by name, created at start-up and closed at shutdown. */
+public class Providers implements DisposableBean {
+
+    private final Map<String, SmsProvider> byName;
+    private final Map<String, ProviderSettings.Definition> definitions;
+    private final String defaultName;
+
+    Providers(Map<String, SmsProvider> byName, Map<String, ProviderSettings.Definition> definitions, String defaultName) {
+        this.byName = new LinkedHashMap<>(byName);
+        this.definitions = definitions;
+        this.defaultName = defaultName;
+    }
+
+    /** The provider of that name, or the default one when {@code name} is null. */
+    public SmsProvider get(String name) {
+        String wanted = name == null ? defaultName : name;
+        SmsProvider provider = byName.get(wanted);
+        if (provider == null) {
+            throw new IllegalStateException("No provider '" + wanted + "' is configured (sms.providers)");
+        }
+        return provider;
+    }
+
+    public String defaultName() {
+        return defaultName;
+    }
+
+    public int tps(String name) {
+        return definitions.get(name).tps();
+    }
+
+    @Override
+    public void destroy() {
+        byName.values().forEach(SmsProvider::close);
+    }
+}

@@ -1,0 +1,121 @@
+package org.smsengine.provider.simulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the simulator accepted: in total, per destination (the proof that nothing was sent twice),
+ * per wall-clock second (the proof that a rate cap held), and, when asked, the content of the last
+ * parts. Counts only {@code submit_sm} it answered OK.
+ */
+public final class SimulatorAccounting {
+
+    private final boolean perDestination;
+    private final int recordLimit;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong receipts = new AtomicLong();
+    private final Map<String, AtomicInteger> byDestination = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> byMillisecondTen = new ConcurrentHashMap<>();
+    private final Deque<ReceivedPart> recorded = new ArrayDeque<>();
+
+    SimulatorAccounting(boolean perDestination, int recordLimit) {
+        this.perDestination = perDestination;
+        this.recordLimit = recordLimit;
+    }
+
+    void accepted(ReceivedPart part, long epochMillis) {
+        accepted.incrementAndGet();
+        byMillisecondTen.computeIfAbsent(epochMillis / 10, t -> new AtomicInteger()).incrementAndGet();
+        if (perDestination) {
+            byDestination.computeIfAbsent(part.destination(), d -> new AtomicInteger()).incrementAndGet();
+        }
+        if (recordLimit > 0) {
+            synchronized (recorded) {
+                recorded.addLast(part);
+                if (recorded.size() > recordLimit) {
+                    recorded.removeFirst();
+                }
+            }
+        }
+    }
+
+    void countRefusal() {
+        refused.incrementAndGet();
+    }
+
+    void receiptSent() {
+        receipts.incrementAndGet();
+    }
+
+    public long accepted() {
+        return accepted.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
+    public long receiptsSent() {
+        return receipts.get();
+    }
+
+    /** Accepted {@code submit_sm} for a destination (E.164 without +, as it travels). */
+    public int acceptedFor(String destination) {
+        AtomicInteger count = byDestination.get(destination.startsWith("+") ? destination.substring(1) : destination);
+        return count == null ? 0 : count.get();
+    }
+
+    public Map<String, Integer> acceptedByDestination() {
+        Map<String, Integer> copy = new TreeMap<>();
+        byDestination.forEach((destination, count) -> copy.put(destination, count.get()));
+        return copy;
+    }
+
+    /**
+     * The most {@code submit_sm} accepted in any window of {@code windowMillis} (sliding in steps of
+     * 10 ms) between {@code fromMillis} and {@code toMillis}.
+     */
+    public long maxInWindow(long fromMillis, long toMillis, long windowMillis) {
+        TreeMap<Long, Integer> ticks = new TreeMap<>();
+        byMillisecondTen.forEach((tick, count) -> ticks.put(tick, count.get()));
+        long steps = windowMillis / 10;
+        long max = 0;
+        for (long start = fromMillis / 10; start + steps <= toMillis / 10 + 1; start++) {
+            long sum = ticks.subMap(start, start + steps).values().stream().mapToLong(Integer::longValue).sum();
+            max = Math.max(max, sum);
+        }
+        return max;
+    }
+
+    /** Accepted between the two instants (epoch milliseconds, from inclusive, to exclusive). */
+    public long acceptedBetween(long fromMillis, long toMillis) {
+        return byMillisecondTen.entrySet().stream()
+                .filter(e -> e.getKey() >= fromMillis / 10 && e.getKey() < toMillis / 10)
+                .mapToLong(e -> e.getValue().get()).sum();
+    }
+
+    public List<ReceivedPart> recordedParts() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /** Forgets everything (between tests). */
+    public void reset() {
+        accepted.set(0);
+        refused.set(0);
+        receipts.set(0);
+        byDestination.clear();
+        byMillisecondTen.clear();
+        synchronized (recorded) {
+            recorded.clear();
+        }
+    }
+}

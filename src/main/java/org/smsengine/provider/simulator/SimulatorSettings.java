@@ -1,0 +1,40 @@
+package org.smsengine.provider.simulator;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the simulated SMSC behaves ({@code sms.simulator}).
+ *
+ * @param enabled             start it inside the engine (the development run and the tests do)
+ * @param latency             delay before each {@code submit_sm_resp}
+ * @param maxTps              {@code submit_sm} per second it accepts; above it answers ESME_RTHROTTLED (0 = no cap)
+ * @param transientErrorRate  share of submissions refused with ESME_RTHROTTLED although under the cap
+ * @param permanentErrorRate  share refused with ESME_RINVDSTADR (invalid destination)
+ * @param receiptDelay        how long after accepting a part its delivery receipt comes
+ * @param undeliveredRate     share of receipts that say UNDELIV (the rest DELIVRD, but for the next two)
+ * @param expiredRate         share of receipts that say EXPIRED
+ * @param rejectedRate        share of receipts that say REJECTD
+ * @param accountDestinations count accepted submissions per destination (tests prove there is no double send with it)
+ * @param recordParts         keep what the last this-many accepted parts carried (data coding, UDH, text), for tests
+ */
+@ConfigurationProperties("sms.simulator")
+public record SimulatorSettings(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("2775") int port,
+        @DefaultValue("engine") String systemId,
+        @DefaultValue("secret") String password,
+        @DefaultValue("0ms") Duration latency,
+        @DefaultValue("0") int maxTps,
+        @DefaultValue("0") double transientErrorRate,
+        @DefaultValue("0") double permanentErrorRate,
+        @DefaultValue("50ms") Duration receiptDelay,
+        @DefaultValue("0") double undeliveredRate,
+        @DefaultValue("0") double expiredRate,
+        @DefaultValue("0") double rejectedRate,
+        @DefaultValue("true") boolean accountDestinations,
+        @DefaultValue("0") int recordParts,
+        @DefaultValue("16") int pduProcessors,
+        @DefaultValue("32") int receiptThreads) {
+}

@@ -1,0 +1,313 @@
+package org.smsengine.provider.simulator;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.InterfaceVersion;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerResponseDeliveryAdapter;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.MessageId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated SMSC speaking real SMPP. It accepts transceiver binds, answers {@code submit_sm}
+ * (after a latency, under a throughput cap, with configured shares of transient and permanent
+ * errors, or as a test scripted for a destination) and sends a delivery receipt for each accepted
+ * part after a delay, with a configured mix of outcomes. A submission is counted only once its
+ * response has been written.
+ */
+public final class SmscSimulator extends SimulatorListener implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
+    private static final ESMClass RECEIPT = new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT,
+            GSMSpecificFeature.DEFAULT);
+    private static final int PDU_QUEUE = 10_000;
+
+    /** What a scripted destination's next submission gets. */
+    public enum Scripted {
+        ACCEPT, THROTTLE, REJECT
+    }
+
+    private final SimulatorSettings settings;
+    private final SimulatorAccounting accounting;
+    private final Bucket cap;
+    private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ScheduledExecutorService receiptTimer;
+    private final ExecutorService receiptSenders;
+    private final ExecutorService binder = Executors.newCachedThreadPool(daemon("smsc-bind"));
+    private SMPPServerSessionListener listener;
+    private volatile boolean running;
+    private volatile boolean dropping;
+    private volatile long refuseBindsUntil;
+
+    public SmscSimulator(SimulatorSettings settings) {
+        this.settings = settings;
+        this.accounting = new SimulatorAccounting(settings.accountDestinations(), settings.recordParts());
+        this.cap = settings.maxTps() <= 0 ? null : Bucket.builder().addLimit(Bandwidth.builder()
+                .capacity(Math.max(1, settings.maxTps() / 50)).refillGreedy(settings.maxTps(), Duration.ofSeconds(1))
+                .build()).build();
+        this.receiptTimer = Executors.newSingleThreadScheduledExecutor(daemon("smsc-receipt-timer"));
+        this.receiptSenders = Executors.newFixedThreadPool(settings.receiptThreads(), daemon("smsc-receipt"));
+    }
+
+    public SmscSimulator start() throws IOException {
+        listener = new SMPPServerSessionListener(settings.port());
+        listener.setPduProcessorDegree(settings.pduProcessors());
+        listener.setQueueCapacity(PDU_QUEUE);
+        listener.setMessageReceiverListener(this);
+        listener.setResponseDeliveryListener(new ServerResponseDeliveryAdapter() {
+            @Override
+            public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession session) {
+                answered(result.getMessageId(), session);
+            }
+
+            @Override
+            public void onSubmitSmRespError(SubmitSmResult result, Exception cause, SMPPServerSession session) {
+                pending.remove(result.getMessageId());
+                inFlight.decrementAndGet();
+            }
+        });
+        running = true;
+        Thread acceptor = new Thread(this::acceptLoop, "smsc-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        log.info("SMSC simulator listening on port {} (system id '{}')", settings.port(), settings.systemId());
+        return this;
+    }
+
+    public int port() {
+        return settings.port();
+    }
+
+    public SimulatorAccounting accounting() {
+        return accounting;
+    }
+
+    /** The next submissions to {@code destination} (E.164, with or without +) get these answers, in order. */
+    public void script(String destination, Scripted... answers) {
+        scripts.computeIfAbsent(bare(destination), d -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
+    }
+
+    /**
+     * Drops every connection, cleanly: new submissions are refused (throttled) until those in
+     * flight are answered, then all sessions are closed, and binds are refused for {@code refuseBindsFor}.
+     */
+    public void drop(Duration refuseBindsFor) throws InterruptedException {
+        dropping = true;
+        long deadline = System.currentTimeMillis() + 5000;
+        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        refuseBindsUntil = System.currentTimeMillis() + refuseBindsFor.toMillis();
+        sessions.forEach(SMPPServerSession::close);
+        sessions.clear();
+        dropping = false;
+        log.info("SMSC simulator dropped every connection; binds refused for {}", refuseBindsFor);
+    }
+
+    public int boundSessions() {
+        return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
+    }
+
+    @Override
+    public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
+        inFlight.incrementAndGet();
+        try {
+            refuseIfNeeded(submitSm.getDestAddress());
+            sleep(settings.latency());
+            String id = Long.toHexString(ids.incrementAndGet());
+            ReceivedPart part = new ReceivedPart(submitSm.getDestAddress(), submitSm.getSourceAddr(),
+                    submitSm.getDataCoding() & 0xFF, submitSm.getEsmClass() & 0xFF, submitSm.getShortMessage(), id);
+            pending.put(id, new Pending(part, new Date()));
+            return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
+        } catch (ProcessRequestException e) {
+            inFlight.decrementAndGet();
+            accounting.countRefusal();
+            throw e;
+        } catch (RuntimeException | PDUStringException e) {
+            inFlight.decrementAndGet();
+            throw new ProcessRequestException(e.getMessage(), SMPPConstant.STAT_ESME_RSYSERR);
+        }
+    }
+
+    private void refuseIfNeeded(String destination) throws ProcessRequestException {
+        Deque<Scripted> script = scripts.get(destination);
+        Scripted scripted = script == null ? null : script.pollFirst();
+        if (scripted == Scripted.THROTTLE || dropping || (cap != null && !cap.tryConsume(1))) {
+            throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
+        }
+        if (scripted == Scripted.REJECT) {
+            throw new ProcessRequestException("invalid destination", SMPPConstant.STAT_ESME_RINVDSTADR);
+        }
+        if (scripted == null) {
+            double dice = ThreadLocalRandom.current().nextDouble();
+            if (dice < settings.permanentErrorRate()) {
+                throw new ProcessRequestException("invalid destination", SMPPConstant.STAT_ESME_RINVDSTADR);
+            }
+            if (dice < settings.permanentErrorRate() + settings.transientErrorRate()) {
+                throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
+            }
+        }
+    }
+
+    /** The response is on the wire: the part counts as accepted, and its receipt is on its way. */
+    private void answered(String id, SMPPServerSession session) {
+        Pending accepted = pending.remove(id);
+        inFlight.decrementAndGet();
+        if (accepted == null) {
+            return;
+        }
+        accounting.accepted(accepted.part(), System.currentTimeMillis());
+        receiptTimer.schedule(() -> receiptSenders.execute(() -> sendReceipt(session, accepted)),
+                settings.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sendReceipt(SMPPServerSession session, Pending accepted) {
+        if (!session.getSessionState().isReceivable()) {
+            return;
+        }
+        ReceivedPart part = accepted.part();
+        DeliveryReceipt receipt = new DeliveryReceipt(part.messageId(), 1, 1, accepted.at(), new Date(), outcome(),
+                "000", "");
+        try {
+            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, part.destination(),
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, part.source() == null ? "" : part.source(),
+                    RECEIPT, (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                    receipt.toString().getBytes(StandardCharsets.US_ASCII));
+            accounting.receiptSent();
+        } catch (Exception e) {
+            log.debug("Receipt {} not delivered: {}", part.messageId(), e.getMessage());
+        }
+    }
+
+    private DeliveryReceiptState outcome() {
+        double dice = ThreadLocalRandom.current().nextDouble();
+        if (dice < settings.undeliveredRate()) {
+            return DeliveryReceiptState.UNDELIV;
+        }
+        if (dice < settings.undeliveredRate() + settings.expiredRate()) {
+            return DeliveryReceiptState.EXPIRED;
+        }
+        if (dice < settings.undeliveredRate() + settings.expiredRate() + settings.rejectedRate()) {
+            return DeliveryReceiptState.REJECTD;
+        }
+        return DeliveryReceiptState.DELIVRD;
+    }
+
+    private void acceptLoop() {
+        while (running) {
+            try {
+                SMPPServerSession session = listener.accept();
+                binder.execute(() -> bind(session));
+            } catch (IOException e) {
+                if (running) {
+                    log.warn("SMSC simulator could not accept a connection: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void bind(SMPPServerSession session) {
+        try {
+            BindRequest request = session.waitForBind(5000);
+            if (System.currentTimeMillis() < refuseBindsUntil) {
+                request.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
+            } else if (!settings.systemId().equals(request.getSystemId()) || !settings.password().equals(request.getPassword())) {
+                request.reject(SMPPConstant.STAT_ESME_RINVPASWD);
+            } else {
+                request.accept("SIMSMSC", InterfaceVersion.IF_34);
+                sessions.add(session);
+                session.addSessionStateListener((newState, oldState, closed) -> {
+                    if (!newState.isBound()) {
+                        sessions.remove(session);
+                    }
+                });
+            }
+        } catch (Exception e) {
+            log.debug("A bind to the simulator failed: {}", e.getMessage());
+            session.close();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        if (!duration.isZero()) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String bare(String destination) {
+        return destination.startsWith("+") ? destination.substring(1) : destination;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sessions.forEach(SMPPServerSession::close);
+        try {
+            if (listener != null) {
+                listener.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        receiptTimer.shutdownNow();
+        receiptSenders.shutdownNow();
+        binder.shutdownNow();
+    }
+
+    private record Pending(ReceivedPart part, Date at) {
+    }
+}

@@ -1,0 +1,169 @@
+package org.smsengine.provider.smpp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.SubmitSmResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.provider.ProviderSettings;
+
+/**
+ * One transceiver bind to an SMSC, kept up: when the session closes it is rebuilt (a new jSMPP
+ * session each time) after a delay that doubles up to a maximum. jSMPP's submit blocks until its
+ * response, so the window of requests in flight is a semaphore and a thread per request in flight.
+ */
+final class SmppBind implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppBind.class);
+    private static final RegisteredDelivery RECEIPT = new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE);
+    /** Generous, so a burst of receipts never overflows jSMPP's queue (its answer to that is a PDU its own server cannot read). */
+    private static final int PDU_QUEUE = 10_000;
+    private static final int PDU_PROCESSORS = 4;
+
+    private final String name;
+    private final ProviderSettings.Definition definition;
+    private final MessageReceiverListener receipts;
+    private final ScheduledExecutorService reconnects;
+    private final ExecutorService requests;
+    private final Semaphore window;
+    private volatile SMPPSession session;
+    private volatile boolean closed;
+    private Duration nextDelay;
+
+    SmppBind(String name, ProviderSettings.Definition definition, MessageReceiverListener receipts,
+            ScheduledExecutorService reconnects) {
+        this.name = name;
+        this.definition = definition;
+        this.receipts = receipts;
+        this.reconnects = reconnects;
+        this.window = new Semaphore(definition.window());
+        AtomicInteger threads = new AtomicInteger();
+        this.requests = Executors.newFixedThreadPool(definition.window(), runnable -> {
+            Thread thread = new Thread(runnable, name + "-request-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.nextDelay = definition.smpp().reconnectDelay();
+    }
+
+    void open() {
+        reconnects.execute(this::bind);
+    }
+
+    boolean isBound() {
+        SMPPSession current = session;
+        return current != null && current.getSessionState().isBound();
+    }
+
+    /**
+     * Sends one part; blocks while the window is full. The future completes with the provider's
+     * message id, or exceptionally with what jSMPP threw.
+     */
+    CompletableFuture<String> submit(PartPdu part, Address source, String destination) throws InterruptedException {
+        window.acquire();
+        SMPPSession current = session;
+        CompletableFuture<String> result = new CompletableFuture<>();
+        requests.execute(() -> {
+            try {
+                SubmitSmResult response = current.submitShortMessage(definition.smpp().systemType(),
+                        source.ton(), source.npi(), source.address(),
+                        TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
+                        part.esmClass(), (byte) 0, (byte) 0, null, null, RECEIPT, (byte) 0, part.dataCoding(), (byte) 0,
+                        part.shortMessage());
+                result.complete(response.getMessageId());
+            } catch (PDUException | ResponseTimeoutException | InvalidResponseException | NegativeResponseException
+                    | IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            } finally {
+                window.release();
+            }
+        });
+        return result;
+    }
+
+    private void bind() {
+        if (closed) {
+            return;
+        }
+        SMPPSession candidate = new SMPPSession();
+        try {
+            ProviderSettings.Smpp smpp = definition.smpp();
+            candidate.setPduProcessorDegree(PDU_PROCESSORS);
+            candidate.setQueueCapacity(PDU_QUEUE);
+            candidate.setTransactionTimer(smpp.responseTimeout().toMillis());
+            candidate.setEnquireLinkTimer((int) smpp.enquireLinkInterval().toMillis());
+            candidate.setMessageReceiverListener(receipts);
+            candidate.addSessionStateListener((newState, oldState, source) -> {
+                if (newState == SessionState.CLOSED && source == session && !closed) {
+                    log.warn("{}: the session to {}:{} closed; reconnecting", name, smpp.host(), smpp.port());
+                    later(smpp.reconnectDelay());
+                }
+            });
+            candidate.connectAndBind(smpp.host(), smpp.port(), new BindParameter(BindType.BIND_TRX, smpp.systemId(),
+                    smpp.password(), smpp.systemType(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
+                    smpp.responseTimeout().toMillis());
+            session = candidate;
+            nextDelay = smpp.reconnectDelay();
+            log.info("{}: bound to {}:{} as {}", name, smpp.host(), smpp.port(), smpp.systemId());
+        } catch (IOException | RuntimeException e) {
+            candidate.close();
+            log.warn("{}: cannot bind ({}); next attempt in {}", name, e.getMessage(), nextDelay);
+            later(nextDelay);
+            Duration doubled = nextDelay.multipliedBy(2);
+            nextDelay = doubled.compareTo(definition.smpp().reconnectDelayMax()) > 0 ? definition.smpp().reconnectDelayMax() : doubled;
+        }
+    }
+
+    private void later(Duration delay) {
+        if (!closed) {
+            reconnects.schedule(this::bind, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        SMPPSession current = session;
+        if (current != null && current.getSessionState().isBound()) {
+            current.unbindAndClose();
+        } else if (current != null) {
+            current.close();
+        }
+        requests.shutdownNow();
+    }
+
+    /** A source address with its type of number and numbering plan. */
+    record Address(String address, TypeOfNumber ton, NumberingPlanIndicator npi) {
+
+        /** {@code +44...} international, digits unknown-type ISDN, anything else alphanumeric. */
+        static Address of(String sender) {
+            if (sender.startsWith("+") && sender.substring(1).chars().allMatch(Character::isDigit)) {
+                return new Address(sender.substring(1), TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN);
+            }
+            if (!sender.isEmpty() && sender.chars().allMatch(Character::isDigit)) {
+                return new Address(sender, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN);
+            }
+            return new Address(sender, TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.smsengine.provider.smpp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.provider.AcceptedPart;
+import org.smsengine.provider.OutgoingMessage;
+import org.smsengine.provider.ProviderSettings;
+import org.smsengine.provider.ReceiptSink;
+import org.smsengine.provider.SmsProvider;
+import org.smsengine.provider.SubmitResult;
+import org.jsmpp.SMPPConstant;
+
+/**
+ * A provider reached over SMPP: {@code sessions} transceiver binds, messages spread over those that
+ * are bound. A message's parts go out side by side; the result says which were accepted. While no
+ * session is bound, a submission waits up to the response timeout for one, then is a retry-later.
+ */
+public final class SmppProvider implements SmsProvider, MessageReceiverListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppProvider.class);
+
+    private final ProviderSettings.Definition definition;
+    private final ReceiptSink receipts;
+    private final List<SmppBind> binds = new ArrayList<>();
+    private final ScheduledExecutorService reconnects;
+    private final AtomicInteger next = new AtomicInteger();
+
+    public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts) {
+        this.definition = definition;
+        this.receipts = receipts;
+        this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, definition.name() + "-binder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 1; i <= definition.sessions(); i++) {
+            binds.add(new SmppBind(definition.name() + "-" + i, definition, this, reconnects));
+        }
+        binds.forEach(SmppBind::open);
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public CompletableFuture<SubmitResult> submit(OutgoingMessage message) {
+        List<PartPdu> parts = PartPdu.of(message);
+        SmppBind.Address source = SmppBind.Address.of(
+                message.sender() == null ? definition.smpp().sourceAddress() : message.sender());
+        String destination = message.destination().startsWith("+") ? message.destination().substring(1) : message.destination();
+        List<CompletableFuture<PartResult>> results = new ArrayList<>(parts.size());
+        try {
+            for (PartPdu part : parts) {
+                SmppBind bind = boundSession();
+                if (bind == null) {
+                    results.add(CompletableFuture.completedFuture(PartResult.retry(part.part(), "smpp:no_session",
+                            "no session is bound to " + definition.smpp().host() + ":" + definition.smpp().port())));
+                    continue;
+                }
+                results.add(bind.submit(part, source, destination)
+                        .handle((id, error) -> error == null ? PartResult.accepted(part.part(), id) : PartResult.of(part.part(), error)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            results.add(CompletableFuture.completedFuture(PartResult.retry(0, "interrupted", "the submission was interrupted")));
+        }
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+                .thenApply(done -> combine(results.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /** A bound session, round robin; waits up to the response timeout when none is bound. */
+    private SmppBind boundSession() throws InterruptedException {
+        long deadline = System.nanoTime() + definition.smpp().responseTimeout().toNanos();
+        do {
+            for (int i = 0; i < binds.size(); i++) {
+                SmppBind bind = binds.get(Math.floorMod(next.getAndIncrement(), binds.size()));
+                if (bind.isBound()) {
+                    return bind;
+                }
+            }
+            Thread.sleep(Duration.ofMillis(50).toMillis());
+        } while (System.nanoTime() < deadline);
+        return null;
+    }
+
+    private static SubmitResult combine(List<PartResult> parts) {
+        List<AcceptedPart> accepted = parts.stream().filter(p -> p.providerMessageId() != null)
+                .sorted(Comparator.comparingInt(PartResult::part))
+                .map(p -> new AcceptedPart(p.part(), p.providerMessageId())).toList();
+        PartResult permanent = parts.stream().filter(p -> p.code() != null && !p.transientFailure()).findFirst().orElse(null);
+        if (permanent != null) {
+            return new SubmitResult.Rejected(permanent.code(), permanent.detail(), accepted);
+        }
+        PartResult later = parts.stream().filter(p -> p.code() != null).findFirst().orElse(null);
+        if (later != null) {
+            return new SubmitResult.RetryLater(later.code(), later.detail(), accepted);
+        }
+        return new SubmitResult.Accepted(accepted);
+    }
+
+    @Override
+    public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+        try {
+            ReceiptReader.read(name(), deliverSm).ifPresent(receipts::accept);
+        } catch (InvalidDeliveryReceiptException e) {
+            log.warn("{}: a receipt could not be read: {}", name(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void onAcceptAlertNotification(AlertNotification alertNotification) {
+        // not used: the engine sends no messages that wait for an alert
+    }
+
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        throw new ProcessRequestException("data_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    @Override
+    public void close() {
+        binds.forEach(SmppBind::close);
+        reconnects.shutdownNow();
+    }
+
+    /** What became of one part. */
+    private record PartResult(int part, String providerMessageId, String code, String detail, boolean transientFailure) {
+
+        static PartResult accepted(int part, String id) {
+            return new PartResult(part, id, null, null, false);
+        }
+
+        static PartResult retry(int part, String code, String detail) {
+            return new PartResult(part, null, code, detail, true);
+        }
+
+        static PartResult of(int part, Throwable error) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof NegativeResponseException negative) {
+                int status = negative.getCommandStatus();
+                return new PartResult(part, null, CommandStatuses.code(status), cause.getMessage(),
+                        CommandStatuses.isTransient(status));
+            }
+            if (cause instanceof ResponseTimeoutException) {
+                return retry(part, "smpp:timeout", "no response in time; the SMSC may or may not have taken it");
+            }
+            return retry(part, "smpp:" + cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()));
+        }
+    }
+}
