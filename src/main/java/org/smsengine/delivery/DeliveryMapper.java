@@ -23,21 +23,23 @@ public interface DeliveryMapper {
     /** Parts of these messages that earlier attempts got accepted. */
     List<PartRef> acceptedParts(@Param("batchId") long batchId, @Param("messageIds") Long[] messageIds);
 
+    /** {@code minId}..{@code maxId} must span {@code ids}: it bounds the index scan to the page. */
     int recordOutcomes(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
+            @Param("minId") long minId, @Param("maxId") long maxId,
             @Param("provider") String provider, @Param("ids") Long[] ids, @Param("statuses") String[] statuses,
             @Param("providerIds") String[] providerIds, @Param("errors") String[] errors,
             @Param("retryInMillis") Long[] retryInMillis);
 
-    /** The messages and parts these provider ids belong to. */
-    List<PartRef> findParts(@Param("provider") String provider, @Param("providerIds") String[] providerIds);
+    /** The messages these provider ids belong to, as they stand, locked for this transaction. */
+    List<ReceiptMatch> matchReceipts(@Param("provider") String provider, @Param("providerIds") String[] providerIds);
 
-    /** Current status of messages about to take receipts, locked for this transaction. */
-    List<ReceiptTarget> lockForReceipts(@Param("batchIds") Long[] batchIds, @Param("partitionNos") Integer[] partitionNos,
-            @Param("ids") Long[] ids);
-
-    int applyReceipts(@Param("batchIds") Long[] batchIds, @Param("partitionNos") Integer[] partitionNos,
-            @Param("ids") Long[] ids, @Param("statuses") String[] statuses, @Param("partsDelivered") Integer[] partsDelivered,
+    int applyReceipts(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
+            @Param("minId") long minId, @Param("maxId") long maxId, @Param("ids") Long[] ids,
+            @Param("statuses") String[] statuses, @Param("partsDelivered") Integer[] partsDelivered,
             @Param("errors") String[] errors, @Param("deliveredAts") String[] deliveredAts);
+
+    /** Locks the batch row for the rest of the transaction; returns its id. */
+    Long lockBatch(long batchId);
 
     List<StatusCount> countStatuses(long batchId);
 
@@ -45,8 +47,9 @@ public interface DeliveryMapper {
     record PartRef(String providerMessageId, long batchId, int partitionNo, long messageId, int part) {
     }
 
-    /** A message receiving receipts, as it stands. */
-    record ReceiptTarget(long batchId, int partitionNo, long id, String status, int segments, int partsDelivered) {
+    /** A receipt's provider id and the message it is for, as that message stands. */
+    record ReceiptMatch(String providerMessageId, long batchId, int partitionNo, long id, String status, int segments,
+            int partsDelivered) {
     }
 
     record StatusCount(String status, long count) {

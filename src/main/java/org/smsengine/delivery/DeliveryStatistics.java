@@ -16,7 +16,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 /**
  * Ends a batch's delivery: its counters are set to what its messages say (one aggregate over its
  * messages), so whatever the live counters missed, the final figures are exact. Receipts that come
- * later move them on from there.
+ * later move them on from there. The batch row is locked before counting: a receipt pass that
+ * commits meanwhile is then either counted or adds to the figures after them, never overwritten.
  */
 class DeliveryStatistics implements Tasklet {
 
@@ -40,6 +41,7 @@ class DeliveryStatistics implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long batchId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("batchId");
+        deliveries.lockBatch(batchId);
         Map<MessageStatus, Long> counts = count(deliveries.countStatuses(batchId));
         DeliveryCounts totals = new DeliveryCounts(
                 sum(counts, ACCEPTED), counts.getOrDefault(MessageStatus.FAILED, 0L),

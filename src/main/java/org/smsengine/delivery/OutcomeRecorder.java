@@ -1,6 +1,7 @@
 package org.smsengine.delivery;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,9 @@ class OutcomeRecorder {
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
             failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
         }
-        deliveries.recordOutcomes(batchId, partitionNo, provider, ids, statuses, providerIds, errors, retryIn);
+        long minId = Arrays.stream(ids).mapToLong(Long::longValue).min().orElse(0);
+        long maxId = Arrays.stream(ids).mapToLong(Long::longValue).max().orElse(0);
+        deliveries.recordOutcomes(batchId, partitionNo, minId, maxId, provider, ids, statuses, providerIds, errors, retryIn);
         if (!accepted.isEmpty()) {
             refs.insert(provider,
                     accepted.stream().map(DeliveryMapper.PartRef::providerMessageId).toArray(String[]::new),

@@ -2,6 +2,7 @@ package org.smsengine.delivery;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,73 +37,65 @@ public class ReceiptApplier {
     /** Applies what it can; returns the receipts no submitted part matches (yet). */
     @Transactional
     public List<Receipt> apply(List<Receipt> receipts) {
-        Map<String, DeliveryMapper.PartRef> parts = findParts(receipts);
+        Map<MessageKey, Target> targets = new LinkedHashMap<>();
         List<Receipt> unmatched = new ArrayList<>();
-        Map<MessageKey, List<Receipt>> byMessage = new LinkedHashMap<>();
-        for (Receipt receipt : receipts) {
-            DeliveryMapper.PartRef part = parts.get(receipt.provider() + "\u0000" + receipt.providerMessageId());
-            if (part == null) {
-                unmatched.add(receipt);
-            } else {
-                byMessage.computeIfAbsent(new MessageKey(part.batchId(), part.partitionNo(), part.messageId()),
-                        key -> new ArrayList<>()).add(receipt);
+        receipts.stream().collect(Collectors.groupingBy(Receipt::provider)).forEach((provider, ofProvider) -> {
+            Map<String, DeliveryMapper.ReceiptMatch> matches = new HashMap<>();
+            deliveries.matchReceipts(provider, ofProvider.stream().map(Receipt::providerMessageId).toArray(String[]::new))
+                    .forEach(match -> matches.put(match.providerMessageId(), match));
+            for (Receipt receipt : ofProvider) {
+                DeliveryMapper.ReceiptMatch match = matches.get(receipt.providerMessageId());
+                if (match == null) {
+                    unmatched.add(receipt);
+                } else {
+                    targets.computeIfAbsent(new MessageKey(match.batchId(), match.partitionNo(), match.id()),
+                            key -> new Target(match, new ArrayList<>())).receipts().add(receipt);
+                }
             }
-        }
-        if (!byMessage.isEmpty()) {
-            update(byMessage);
-        }
-        return unmatched;
-    }
-
-    private Map<String, DeliveryMapper.PartRef> findParts(List<Receipt> receipts) {
-        Map<String, DeliveryMapper.PartRef> parts = new HashMap<>();
-        receipts.stream().collect(Collectors.groupingBy(Receipt::provider)).forEach((provider, ofProvider) ->
-                deliveries.findParts(provider, ofProvider.stream().map(Receipt::providerMessageId).toArray(String[]::new))
-                        .forEach(part -> parts.put(provider + "\u0000" + part.providerMessageId(), part)));
-        return parts;
-    }
-
-    private void update(Map<MessageKey, List<Receipt>> byMessage) {
-        List<MessageKey> keys = new ArrayList<>(byMessage.keySet());
-        List<DeliveryMapper.ReceiptTarget> targets = deliveries.lockForReceipts(
-                keys.stream().map(MessageKey::batchId).toArray(Long[]::new),
-                keys.stream().map(MessageKey::partitionNo).toArray(Integer[]::new),
-                keys.stream().map(MessageKey::id).toArray(Long[]::new));
-        List<Change> changes = new ArrayList<>();
+        });
         Map<Long, long[]> counts = new HashMap<>();
-        for (DeliveryMapper.ReceiptTarget target : targets) {
-            Change change = changeOf(target, byMessage.get(new MessageKey(target.batchId(), target.partitionNo(), target.id())));
-            changes.add(change);
-            long[] batchCounts = counts.computeIfAbsent(target.batchId(), id -> new long[2]);
-            if (!target.status().equals(change.status())) {
-                batchCounts[change.status().equals(MessageStatus.DELIVERED.name()) ? 0 : 1]++;
-            }
-        }
-        deliveries.applyReceipts(
-                changes.stream().map(c -> c.target().batchId()).toArray(Long[]::new),
-                changes.stream().map(c -> c.target().partitionNo()).toArray(Integer[]::new),
-                changes.stream().map(c -> c.target().id()).toArray(Long[]::new),
-                changes.stream().map(Change::status).toArray(String[]::new),
-                changes.stream().map(Change::partsDelivered).toArray(Integer[]::new),
-                changes.stream().map(Change::error).toArray(String[]::new),
-                changes.stream().map(Change::deliveredAt).toArray(String[]::new));
+        targets.values().stream()
+                .collect(Collectors.groupingBy(target -> new PartitionKey(target.match().batchId(), target.match().partitionNo())))
+                .forEach((partition, inPartition) -> updatePartition(partition, inPartition, counts));
         counts.forEach((batchId, moved) -> {
             if (moved[0] + moved[1] > 0) {
                 progress.publish(batches.addDeliveryCounts(batchId, new DeliveryCounts(0, 0, moved[0], moved[1], 0)));
             }
         });
+        return unmatched;
     }
 
-    private static Change changeOf(DeliveryMapper.ReceiptTarget target, List<Receipt> receipts) {
-        String status = target.status();
-        int delivered = target.partsDelivered();
+    /** One partition's messages, updated within their id range (see DeliveryMapper.xml). */
+    private void updatePartition(PartitionKey partition, List<Target> targets, Map<Long, long[]> counts) {
+        List<Change> changes = targets.stream().map(ReceiptApplier::changeOf).toList();
+        long[] batchCounts = counts.computeIfAbsent(partition.batchId(), id -> new long[2]);
+        for (Change change : changes) {
+            if (!change.target().status().equals(change.status())) {
+                batchCounts[change.status().equals(MessageStatus.DELIVERED.name()) ? 0 : 1]++;
+            }
+        }
+        Long[] ids = changes.stream().map(c -> c.target().id()).toArray(Long[]::new);
+        deliveries.applyReceipts(partition.batchId(), partition.partitionNo(),
+                Arrays.stream(ids).mapToLong(Long::longValue).min().orElseThrow(),
+                Arrays.stream(ids).mapToLong(Long::longValue).max().orElseThrow(),
+                ids,
+                changes.stream().map(Change::status).toArray(String[]::new),
+                changes.stream().map(Change::partsDelivered).toArray(Integer[]::new),
+                changes.stream().map(Change::error).toArray(String[]::new),
+                changes.stream().map(Change::deliveredAt).toArray(String[]::new));
+    }
+
+    private static Change changeOf(Target target) {
+        DeliveryMapper.ReceiptMatch message = target.match();
+        String status = message.status();
+        int delivered = message.partsDelivered();
         String error = null;
         String deliveredAt = null;
         boolean sent = MessageStatus.SENT.name().equals(status);
-        for (Receipt receipt : receipts) {
+        for (Receipt receipt : target.receipts()) {
             if (receipt.status() == ReceiptStatus.DELIVERED) {
                 delivered++;
-                if (sent && delivered >= target.segments()) {
+                if (sent && delivered >= message.segments()) {
                     status = MessageStatus.DELIVERED.name();
                     deliveredAt = receipt.doneAt() == null ? null : DateTimeFormatter.ISO_INSTANT.format(receipt.doneAt());
                 }
@@ -112,13 +105,20 @@ public class ReceiptApplier {
                 sent = false;
             }
         }
-        return new Change(target, status, delivered, error, deliveredAt);
+        return new Change(message, status, delivered, error, deliveredAt);
     }
 
     private record MessageKey(long batchId, int partitionNo, long id) {
     }
 
-    private record Change(DeliveryMapper.ReceiptTarget target, String status, int partsDelivered, String error,
+    private record PartitionKey(long batchId, int partitionNo) {
+    }
+
+    /** A message and the receipts that came for it in this pass. */
+    private record Target(DeliveryMapper.ReceiptMatch match, List<Receipt> receipts) {
+    }
+
+    private record Change(DeliveryMapper.ReceiptMatch target, String status, int partsDelivered, String error,
             String deliveredAt) {
     }
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -60,7 +62,13 @@ public class ReceiptInbox implements ReceiptSink, DisposableBean {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Receipt> unmatched = applier.apply(batch.stream().map(Waiting::receipt).toList());
+        Set<Receipt> unmatched;
+        try {
+            unmatched = new HashSet<>(applier.apply(batch.stream().map(Waiting::receipt).toList()));
+        } catch (RuntimeException e) {
+            batch.forEach(queue::offer); // nothing was applied: they wait for the next pass
+            throw e;
+        }
         Instant giveUpBefore = clock.instant().minus(patience);
         for (Waiting waiting : batch) {
             if (unmatched.contains(waiting.receipt())) {

@@ -20,7 +20,11 @@ import org.smsengine.support.ApiClient;
 /**
  * Uploads {@code bench.rows} generated recipients (default 1,000,000; a comma list runs several)
  * through the HTTP API to the packaged engine started with {@code -Xmx${bench.heap}} (default 512m),
- * waits for READY and prints the figures. Run it with {@code ./mvnw -Pbenchmark verify}.
+ * waits for READY, starts the batch and waits for COMPLETED against the SMSC simulator running as
+ * its own process, unthrottled, and prints the figures. Then, unless {@code bench.cappedTps} is 0,
+ * it delivers a batch sized for {@code bench.cappedSeconds} (default 60) to the simulator capped at
+ * {@code bench.cappedTps} (default 500) and prints the rate achieved. Run it with
+ * {@code ./mvnw -Pbenchmark verify}.
  *
  * <p>Before the measured batch the engine prepares a warm-up batch of {@code bench.warmup} rows
  * (default 200,000; 0 for none), so that the figures are those of a running engine, not of the
@@ -31,6 +35,13 @@ public final class Benchmark {
     private static final String TEMPLATE = "Hi {{name}}, your code is {{code}}. Show it at any store before Sunday."
             + " Reply STOP to opt out.";
 
+    /** Where the warm-up's and the capped run's numbers start: far from the measured batch's, so no number repeats. */
+    private static final long WARM_UP_NUMBERS = 50_000_000L;
+    private static final long CAPPED_NUMBERS = 60_000_000L;
+
+    /** The benchmark asks for the batch this often: a client's polling is load on the engine too. */
+    private static final long POLL_MILLIS = 500;
+
     private Benchmark() {
     }
 
@@ -39,6 +50,8 @@ public final class Benchmark {
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
         String heap = System.getProperty("bench.heap", "512m");
         int warmup = Integer.getInteger("bench.warmup", 200_000);
+        int cappedTps = Integer.getInteger("bench.cappedTps", 500);
+        int cappedSeconds = Integer.getInteger("bench.cappedSeconds", 60);
         Path workDir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
         Path jar = Path.of(System.getProperty("bench.jar", "target/sms-engine.jar")).toAbsolutePath();
         Files.createDirectories(workDir);
@@ -46,35 +59,78 @@ public final class Benchmark {
             for (int rows : rowCounts) {
                 Path csv = RecipientFile.create(workDir, rows);
                 Path runDir = Files.createDirectories(workDir.resolve("run-" + rows));
-                try (EngineProcess engine = EngineProcess.start(jar, heap, freePort(), services.engineProperties(), runDir)) {
+                int smscPort = freePort();
+                Map<String, String> engineProperties = new java.util.HashMap<>(services.engineProperties());
+                engineProperties.putAll(provider(smscPort));
+                SimulatorProcess simulator = SimulatorProcess.start(jar, smscPort, freePort(), Map.of("receipt-delay", "100ms"),
+                        runDir.resolve("simulator.log"));
+                try (EngineProcess engine = EngineProcess.start(jar, heap, freePort(), engineProperties, runDir)) {
                     if (warmup > 0) {
-                        run(engine, RecipientFile.create(workDir, warmup), services);
+                        run(engine, RecipientFile.create(workDir, warmup, WARM_UP_NUMBERS), services, null);
                     }
-                    report(rows, heap, warmup, run(engine, csv, services), GcLog.read(runDir.resolve("gc.log")));
+                    Run run = run(engine, csv, services, null);
+                    report(rows, heap, warmup, run, GcLog.read(runDir.resolve("gc.log")), simulator.accounting(null, null));
+                    if (cappedTps > 0) {
+                        simulator.close();
+                        simulator = SimulatorProcess.start(jar, smscPort, freePort(),
+                                Map.of("max-tps", Integer.toString(cappedTps), "receipt-delay", "100ms"),
+                                runDir.resolve("simulator-capped.log"));
+                        Path cappedCsv = RecipientFile.create(workDir, cappedTps * cappedSeconds, CAPPED_NUMBERS);
+                        Run capped = run(engine, cappedCsv, services, cappedTps);
+                        reportCapped(cappedTps, capped, simulator.accounting(capped.deliveryStartedAt(), capped.completedAt()));
+                    }
+                } finally {
+                    simulator.close();
                 }
             }
         }
     }
 
-    private record Run(long batchId, double uploadSeconds, long uploadBytes, double toReadySeconds, JsonNode batch,
+    /** The engine's provider: the simulator, with no limit of its own (the measured run is unthrottled). */
+    private static Map<String, String> provider(int smscPort) {
+        String p = "sms.providers.definitions[0].";
+        return Map.of(p + "name", "bench-smsc", p + "type", "SMPP", p + "tps", "1000000", p + "window", "64",
+                p + "sessions", "4", p + "smpp.host", "localhost", p + "smpp.port", Integer.toString(smscPort),
+                p + "smpp.system-id", "engine", p + "smpp.password", "secret");
+    }
+
+    private record Run(long batchId, double uploadSeconds, long uploadBytes, double toReadySeconds,
+            double toCompletedSeconds, long deliveryStartedAt, long completedAt, JsonNode batch,
             Map<String, StepTimes.Step> steps) {
     }
 
-    private static Run run(EngineProcess engine, Path csv, BenchServices services) throws Exception {
+    /** Upload, wait for READY, start, wait for COMPLETED; {@code tps} is the batch's own cap, or null. */
+    private static Run run(EngineProcess engine, Path csv, BenchServices services, Integer tps) throws Exception {
         long started = System.nanoTime();
-        long batchId = upload(engine, csv);
+        long batchId = upload(engine, csv, tps);
         double uploadSeconds = seconds(started);
         ApiClient api = new ApiClient(engine.baseUrl(), EngineProcess.USER, EngineProcess.PASSWORD);
-        JsonNode batch = api.awaitState(batchId, "READY", Duration.ofHours(1));
+        api.awaitState(batchId, "READY", Duration.ofHours(1), POLL_MILLIS);
         double toReady = seconds(started);
-        return new Run(batchId, uploadSeconds, Files.size(csv), toReady, batch,
-                StepTimes.of(services.jdbcUrl(), "postgres", batchId));
+        long deliveryStartedAt = System.currentTimeMillis();
+        ApiClient.Response start = api.postJson("/api/v1/batches/" + batchId + "/start", Map.of());
+        if (start.status() != 202) {
+            throw new IllegalStateException("Start refused: " + start);
+        }
+        JsonNode batch = api.awaitState(batchId, "COMPLETED", Duration.ofHours(2), POLL_MILLIS);
+        double toCompleted = seconds(started);
+        long completedAt = System.currentTimeMillis();
+        long sent = batch.get("counts").get("sent").asLong();
+        JsonNode receipted = api.await("/api/v1/batches/" + batchId,
+                b -> b.get("counts").get("delivered").asLong() + b.get("counts").get("failed").asLong() >= sent,
+                Duration.ofMinutes(2), POLL_MILLIS);
+        return new Run(batchId, uploadSeconds, Files.size(csv), toReady, toCompleted, deliveryStartedAt, completedAt,
+                receipted, StepTimes.of(services.jdbcUrl(), "postgres", batchId));
     }
 
-    private static long upload(EngineProcess engine, Path csv) throws IOException, InterruptedException {
+    private static long upload(EngineProcess engine, Path csv, Integer tps) throws IOException, InterruptedException {
         String boundary = "bench-" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
-        Map.of("name", "benchmark", "template", TEMPLATE, "region", "US").forEach((name, value) ->
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("name", "benchmark", "template", TEMPLATE, "region", "US"));
+        if (tps != null) {
+            fields.put("tps", tps.toString());
+        }
+        fields.forEach((name, value) ->
                 head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
                         .append("\"\r\n\r\n").append(value).append("\r\n"));
         head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
@@ -96,7 +152,7 @@ public final class Benchmark {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("id").asLong();
     }
 
-    private static void report(int rows, String heap, int warmup, Run run, GcLog gc) {
+    private static void report(int rows, String heap, int warmup, Run run, GcLog gc, JsonNode smsc) {
         JsonNode counts = run.batch().get("counts");
         boolean exact = counts.get("rows").asLong() == rows && counts.get("valid").asLong() == rows
                 && counts.get("prepared").asLong() == rows;
@@ -116,11 +172,31 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "preparation         %8.1f s   %,10.0f rows/s%n", secondsOf(preparation),
                 rows / secondsOf(preparation));
         System.out.printf(Locale.ROOT, "upload to READY     %8.1f s%n", run.toReadySeconds());
+        StepTimes.Step delivery = run.steps().get("delivery");
+        System.out.printf(Locale.ROOT, "delivery            %8.1f s   %,10.0f msg/s (unthrottled simulator, receipts on)%n",
+                secondsOf(delivery), rows / secondsOf(delivery));
+        System.out.printf(Locale.ROOT, "statistics          %8.1f s%n", secondsOf(run.steps().get("statistics")));
+        System.out.printf(Locale.ROOT, "upload to COMPLETED %8.1f s%n", run.toCompletedSeconds());
+        JsonNode c = run.batch().get("counts");
+        System.out.printf(Locale.ROOT, "delivery counts     sent %,d, delivered %,d, failed %,d; the simulator accepted %,d"
+                + " submit_sm, %,d numbers got more than one%n", c.get("sent").asLong(), c.get("delivered").asLong(),
+                c.get("failed").asLong(), smsc.get("accepted").asLong(), smsc.get("destinationsWithMoreThanOne").asLong());
         System.out.printf(Locale.ROOT, "peak heap           %8d MB used before a GC, %d MB live after one (limit %d MB, %d pauses)%n",
                 gc.peakUsedMb(), gc.peakAfterGcMb(), gc.heapMb(), gc.pauses());
         System.out.printf(Locale.ROOT, "counts              rows %,d, valid %,d, prepared %,d, segments %,d: %s%n",
                 counts.get("rows").asLong(), counts.get("valid").asLong(), counts.get("prepared").asLong(),
                 run.batch().get("segments").asLong(), exact ? "exact" : "NOT EXACT");
+    }
+
+    private static void reportCapped(int tps, Run run, JsonNode smsc) {
+        StepTimes.Step delivery = run.steps().get("delivery");
+        long sent = run.batch().get("counts").get("sent").asLong();
+        double rate = sent / secondsOf(delivery);
+        System.out.printf(Locale.ROOT, "%n=== capped: %,d messages to the simulator capped at %d TPS (batch tps %d) ===%n",
+                sent, tps, tps);
+        System.out.printf(Locale.ROOT, "delivery            %8.1f s   %8.1f msg/s achieved (%+.1f%% of %d); busiest second %d;"
+                + " refused by the cap %d%n", secondsOf(delivery), rate, 100.0 * (rate - tps) / tps, tps,
+                smsc.get("busiestSecond").asLong(), smsc.get("refused").asLong());
     }
 
     private static double secondsOf(StepTimes.Step step) {

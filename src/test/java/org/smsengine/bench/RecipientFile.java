@@ -21,7 +21,12 @@ final class RecipientFile {
     }
 
     static Path create(Path dir, int rows) throws IOException {
-        Path file = dir.resolve("recipients-" + rows + ".csv");
+        return create(dir, rows, 0);
+    }
+
+    /** {@code rows} recipients from candidate number {@code first} on: files with far-apart starts share no number. */
+    static Path create(Path dir, int rows, long first) throws IOException {
+        Path file = dir.resolve("recipients-" + rows + (first == 0 ? "" : "-from-" + first) + ".csv");
         if (Files.exists(file)) {
             return file;
         }
@@ -29,7 +34,7 @@ final class RecipientFile {
         Path partial = dir.resolve(file.getFileName() + ".partial");
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             out.write("name,phone,code\r\n");
-            long candidate = 0;
+            long candidate = first;
             for (int written = 0; written < rows; candidate++) {
                 String phone = format(candidate);
                 if (PhoneNumbers.check(phone, "US") instanceof PhoneCheck.Valid) {

@@ -115,6 +115,11 @@ public final class ApiClient {
 
     /** Polls {@code GET path} until the JSON answer satisfies {@code done}, or fails after {@code timeout}. */
     public JsonNode await(String path, Predicate<JsonNode> done, Duration timeout) {
+        return await(path, done, timeout, 50);
+    }
+
+    /** As {@link #await(String, Predicate, Duration)}, polling every {@code pollMillis}. */
+    public JsonNode await(String path, Predicate<JsonNode> done, Duration timeout, long pollMillis) {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -125,19 +130,23 @@ public final class ApiClient {
                     return last;
                 }
             }
-            sleep(50);
+            sleep(pollMillis);
         }
         throw new AssertionError("Timed out after " + timeout + " waiting on " + path + "; last answer: " + last);
     }
 
     public JsonNode awaitState(long batchId, String state, Duration timeout) {
+        return awaitState(batchId, state, timeout, 50);
+    }
+
+    public JsonNode awaitState(long batchId, String state, Duration timeout, long pollMillis) {
         return await("/api/v1/batches/" + batchId, batch -> {
             String current = batch.path("state").asText();
             if (!current.equals(state) && (current.equals("FAILED") || current.equals("ABORTED") || current.equals("COMPLETED"))) {
                 throw new AssertionError("Batch " + batchId + " ended " + current + " instead of " + state + ": " + batch);
             }
             return current.equals(state);
-        }, timeout);
+        }, timeout, pollMillis);
     }
 
     private static void sleep(long millis) {

@@ -72,6 +72,11 @@ public final class SimulatorAccounting {
         return count == null ? 0 : count.get();
     }
 
+    /** Destinations that got more than one {@code submit_sm}: double sends, when every message is one part. */
+    public long destinationsWithMoreThanOne() {
+        return byDestination.values().stream().filter(count -> count.get() > 1).count();
+    }
+
     public Map<String, Integer> acceptedByDestination() {
         Map<String, Integer> copy = new TreeMap<>();
         byDestination.forEach((destination, count) -> copy.put(destination, count.get()));

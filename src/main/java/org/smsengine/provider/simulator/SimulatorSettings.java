@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled             start it inside the engine (the development run and the tests do)
  * @param latency             delay before each {@code submit_sm_resp}
- * @param maxTps              {@code submit_sm} per second it accepts; above it answers ESME_RTHROTTLED (0 = no cap)
+ * @param maxTps              {@code submit_sm} per second it accepts, with a burst of a tenth of a second's worth;
+ *                            above it answers ESME_RTHROTTLED (0 = no cap)
  * @param transientErrorRate  share of submissions refused with ESME_RTHROTTLED although under the cap
  * @param permanentErrorRate  share refused with ESME_RINVDSTADR (invalid destination)
  * @param receiptDelay        how long after accepting a part its delivery receipt comes

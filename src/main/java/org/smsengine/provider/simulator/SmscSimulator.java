@@ -84,7 +84,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         this.settings = settings;
         this.accounting = new SimulatorAccounting(settings.accountDestinations(), settings.recordParts());
         this.cap = settings.maxTps() <= 0 ? null : Bucket.builder().addLimit(Bandwidth.builder()
-                .capacity(Math.max(1, settings.maxTps() / 50)).refillGreedy(settings.maxTps(), Duration.ofSeconds(1))
+                .capacity(Math.max(1, settings.maxTps() / 10)).refillGreedy(settings.maxTps(), Duration.ofSeconds(1))
                 .build()).build();
         this.receiptTimer = Executors.newSingleThreadScheduledExecutor(daemon("smsc-receipt-timer"));
         this.receiptSenders = Executors.newFixedThreadPool(settings.receiptThreads(), daemon("smsc-receipt"));

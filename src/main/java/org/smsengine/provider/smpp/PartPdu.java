@@ -28,12 +28,16 @@ record PartPdu(int part, byte[] shortMessage, ESMClass esmClass, DataCoding data
 
     /** The parts of a message still to send, cut as preparation counted them. */
     static List<PartPdu> of(OutgoingMessage message) {
+        DataCoding coding = message.encoding() == SmsEncoding.GSM7 ? GSM7 : UCS2;
+        if (message.segments() == 1) {
+            // preparation counted one part: no need to measure the text again
+            return List.of(new PartPdu(1, SegmentCounter.octets(message.text(), message.encoding()), PLAIN, coding));
+        }
         List<String> texts = SegmentCounter.split(message.text(), message.encoding());
         if (texts.size() != message.segments()) {
             throw new IllegalStateException("Message " + message.reference() + " cuts into " + texts.size()
                     + " parts but was prepared as " + message.segments());
         }
-        DataCoding coding = message.encoding() == SmsEncoding.GSM7 ? GSM7 : UCS2;
         List<PartPdu> parts = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             int part = i + 1;

@@ -18,9 +18,6 @@ import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
-import org.jsmpp.util.InvalidDeliveryReceiptException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.smsengine.provider.AcceptedPart;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.ProviderSettings;
@@ -35,8 +32,6 @@ import org.jsmpp.SMPPConstant;
  * session is bound, a submission waits up to the response timeout for one, then is a retry-later.
  */
 public final class SmppProvider implements SmsProvider, MessageReceiverListener {
-
-    private static final Logger log = LoggerFactory.getLogger(SmppProvider.class);
 
     private final ProviderSettings.Definition definition;
     private final ReceiptSink receipts;
@@ -121,11 +116,7 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
 
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-        try {
-            ReceiptReader.read(name(), deliverSm).ifPresent(receipts::accept);
-        } catch (InvalidDeliveryReceiptException e) {
-            log.warn("{}: a receipt could not be read: {}", name(), e.getMessage());
-        }
+        ReceiptReader.read(name(), deliverSm).ifPresent(receipts::accept);
     }
 
     @Override

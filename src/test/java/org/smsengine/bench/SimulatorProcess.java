@@ -1,0 +1,64 @@
+package org.smsengine.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The SMSC simulator as its own process, started from the engine's jar (as docker-compose runs it). */
+final class SimulatorProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int httpPort;
+
+    private SimulatorProcess(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    static SimulatorProcess start(Path jar, int port, int httpPort, Map<String, String> settings, Path log)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", jar.toString(), "-Dloader.main=org.smsengine.provider.simulator.SimulatorMain",
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--sms.simulator.port=" + port, "--sms.simulator.http-port=" + httpPort));
+        settings.forEach((key, value) -> command.add("--sms.simulator." + key + "=" + value));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        for (int i = 0; i < 100; i++) {
+            try (Socket ignored = new Socket("localhost", port)) {
+                return new SimulatorProcess(process, httpPort);
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The simulator did not start; see " + log);
+    }
+
+    /** The simulator's accounting; with {@code from}/{@code to} (epoch ms) also the busiest second between them. */
+    JsonNode accounting(Long from, Long to) throws IOException, InterruptedException {
+        String query = from == null ? "" : "?from=" + from + "&to=" + to;
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/accounting" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
