@@ -86,7 +86,6 @@ CREATE TABLE sms_message (
     provider            VARCHAR(64),
     provider_message_id VARCHAR(128),
     last_error          TEXT,
-    next_attempt_at     TIMESTAMPTZ,
     sent_at             TIMESTAMPTZ,
     delivered_at        TIMESTAMPTZ,
     PRIMARY KEY (batch_id, partition_no, id)

@@ -13,7 +13,7 @@ public interface DeliveryMapper {
     List<ClaimedMessage> claimFirstAttempts(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
             @Param("afterId") long afterId, @Param("limit") int limit);
 
-    /** Marks up to {@code limit} RETRYING messages whose retry is due SENDING and returns them. */
+    /** Takes up to {@code limit} due retries off the queue, marks their messages SENDING and returns them. */
     List<ClaimedMessage> claimDueRetries(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
             @Param("limit") int limit);
 
@@ -27,8 +27,7 @@ public interface DeliveryMapper {
     int recordOutcomes(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
             @Param("minId") long minId, @Param("maxId") long maxId,
             @Param("provider") String provider, @Param("ids") Long[] ids, @Param("statuses") String[] statuses,
-            @Param("providerIds") String[] providerIds, @Param("errors") String[] errors,
-            @Param("retryInMillis") Long[] retryInMillis);
+            @Param("providerIds") String[] providerIds, @Param("errors") String[] errors);
 
     /** The messages these provider ids belong to, as they stand, locked for this transaction. */
     List<ReceiptMatch> matchReceipts(@Param("provider") String provider, @Param("providerIds") String[] providerIds);
@@ -37,6 +36,10 @@ public interface DeliveryMapper {
             @Param("minId") long minId, @Param("maxId") long maxId, @Param("ids") Long[] ids,
             @Param("statuses") String[] statuses, @Param("partsDelivered") Integer[] partsDelivered,
             @Param("errors") String[] errors, @Param("deliveredAts") String[] deliveredAts);
+
+    /** Queues messages for another attempt, {@code retryInMillis} from now. */
+    void queueRetries(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo, @Param("ids") Long[] ids,
+            @Param("retryInMillis") Long[] retryInMillis);
 
     /** Locks the batch row for the rest of the transaction; returns its id. */
     Long lockBatch(long batchId);

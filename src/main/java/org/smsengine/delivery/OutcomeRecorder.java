@@ -64,7 +64,8 @@ class OutcomeRecorder {
         String[] statuses = new String[n];
         String[] providerIds = new String[n];
         String[] errors = new String[n];
-        Long[] retryIn = new Long[n];
+        List<Long> retryIds = new ArrayList<>();
+        List<Long> retryIn = new ArrayList<>();
         List<DeliveryMapper.PartRef> accepted = new ArrayList<>();
         long sent = 0;
         long failed = 0;
@@ -74,7 +75,10 @@ class OutcomeRecorder {
             statuses[i] = outcome.status().name();
             providerIds[i] = outcome.providerMessageId();
             errors[i] = outcome.error();
-            retryIn[i] = outcome.retryInMillis();
+            if (outcome.status() == MessageStatus.RETRYING) {
+                retryIds.add(outcome.id());
+                retryIn.add(outcome.retryInMillis());
+            }
             outcome.acceptedParts().forEach(part -> accepted.add(
                     new DeliveryMapper.PartRef(part.providerMessageId(), batchId, partitionNo, outcome.id(), part.part())));
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
@@ -82,7 +86,10 @@ class OutcomeRecorder {
         }
         long minId = Arrays.stream(ids).mapToLong(Long::longValue).min().orElse(0);
         long maxId = Arrays.stream(ids).mapToLong(Long::longValue).max().orElse(0);
-        deliveries.recordOutcomes(batchId, partitionNo, minId, maxId, provider, ids, statuses, providerIds, errors, retryIn);
+        deliveries.recordOutcomes(batchId, partitionNo, minId, maxId, provider, ids, statuses, providerIds, errors);
+        if (!retryIds.isEmpty()) {
+            deliveries.queueRetries(batchId, partitionNo, retryIds.toArray(Long[]::new), retryIn.toArray(Long[]::new));
+        }
         if (!accepted.isEmpty()) {
             refs.insert(provider,
                     accepted.stream().map(DeliveryMapper.PartRef::providerMessageId).toArray(String[]::new),

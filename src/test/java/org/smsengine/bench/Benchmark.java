@@ -62,7 +62,7 @@ public final class Benchmark {
                 int smscPort = freePort();
                 Map<String, String> engineProperties = new java.util.HashMap<>(services.engineProperties());
                 engineProperties.putAll(provider(smscPort));
-                SimulatorProcess simulator = SimulatorProcess.start(jar, smscPort, freePort(), Map.of("receipt-delay", "100ms"),
+                SimulatorProcess simulator = SimulatorProcess.start(jar, smscPort, freePort(), simulatorSettings(Map.of()),
                         runDir.resolve("simulator.log"));
                 try (EngineProcess engine = EngineProcess.start(jar, heap, freePort(), engineProperties, runDir)) {
                     if (warmup > 0) {
@@ -73,7 +73,7 @@ public final class Benchmark {
                     if (cappedTps > 0) {
                         simulator.close();
                         simulator = SimulatorProcess.start(jar, smscPort, freePort(),
-                                Map.of("max-tps", Integer.toString(cappedTps), "receipt-delay", "100ms"),
+                                simulatorSettings(Map.of("max-tps", Integer.toString(cappedTps))),
                                 runDir.resolve("simulator-capped.log"));
                         Path cappedCsv = RecipientFile.create(workDir, cappedTps * cappedSeconds, CAPPED_NUMBERS);
                         Run capped = run(engine, cappedCsv, services, cappedTps);
@@ -86,12 +86,25 @@ public final class Benchmark {
         }
     }
 
-    /** The engine's provider: the simulator, with no limit of its own (the measured run is unthrottled). */
+    /**
+     * The engine's provider: the simulator, with no limit of its own (the measured run is
+     * unthrottled); {@code bench.sessions} binds with {@code bench.window} requests in flight each.
+     */
     private static Map<String, String> provider(int smscPort) {
         String p = "sms.providers.definitions[0].";
-        return Map.of(p + "name", "bench-smsc", p + "type", "SMPP", p + "tps", "1000000", p + "window", "64",
-                p + "sessions", "4", p + "smpp.host", "localhost", p + "smpp.port", Integer.toString(smscPort),
+        return Map.of(p + "name", "bench-smsc", p + "type", "SMPP", p + "tps", "1000000",
+                p + "window", System.getProperty("bench.window", "64"), p + "sessions", System.getProperty("bench.sessions", "4"),
+                p + "smpp.host", "localhost", p + "smpp.port", Integer.toString(smscPort),
                 p + "smpp.system-id", "engine", p + "smpp.password", "secret");
+    }
+
+    /** The simulator's settings: receipts 100 ms after each part, and its threads ({@code bench.simulator.*}). */
+    private static Map<String, String> simulatorSettings(Map<String, String> more) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("receipt-delay", "100ms",
+                "pdu-processors", System.getProperty("bench.simulator.pduProcessors", "16"),
+                "receipt-threads", System.getProperty("bench.simulator.receiptThreads", "32")));
+        settings.putAll(more);
+        return settings;
     }
 
     private record Run(long batchId, double uploadSeconds, long uploadBytes, double toReadySeconds,
