@@ -101,8 +101,8 @@ public final class Benchmark {
     /** The simulator's settings: receipts 100 ms after each part, and its threads ({@code bench.simulator.*}). */
     private static Map<String, String> simulatorSettings(Map<String, String> more) {
         Map<String, String> settings = new java.util.HashMap<>(Map.of("receipt-delay", "100ms",
-                "pdu-processors", System.getProperty("bench.simulator.pduProcessors", "16"),
-                "receipt-threads", System.getProperty("bench.simulator.receiptThreads", "32")));
+                "pdu-processors", System.getProperty("bench.simulator.pduProcessors", "4"),
+                "receipt-threads", System.getProperty("bench.simulator.receiptThreads", "16")));
         settings.putAll(more);
         return settings;
     }

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rejectedRate        share of receipts that say REJECTD
  * @param accountDestinations count accepted submissions per destination (tests prove there is no double send with it)
  * @param recordParts         keep what the last this-many accepted parts carried (data coding, UDH, text), for tests
+ * @param pduProcessors       threads per session that answer PDUs; more than the cores only adds switching
+ * @param receiptThreads      threads that send receipts (each {@code deliver_sm} waits for its response)
  */
 @ConfigurationProperties("sms.simulator")
 public record SimulatorSettings(
@@ -36,6 +38,6 @@ public record SimulatorSettings(
         @DefaultValue("0") double rejectedRate,
         @DefaultValue("true") boolean accountDestinations,
         @DefaultValue("0") int recordParts,
-        @DefaultValue("16") int pduProcessors,
-        @DefaultValue("32") int receiptThreads) {
+        @DefaultValue("4") int pduProcessors,
+        @DefaultValue("16") int receiptThreads) {
 }
