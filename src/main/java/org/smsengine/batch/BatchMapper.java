@@ -27,14 +27,28 @@ public interface BatchMapper {
     BatchRow addDeliveryCounts(@Param("id") long id, @Param("delta") DeliveryCounts delta);
 
     /** Sets the delivery counters to what the messages say: the statistics step's exact figures. */
-    BatchRow setDeliveryCounts(@Param("id") long id, @Param("counts") DeliveryCounts counts);
+    BatchRow setDeliveryCounts(@Param("id") long id, @Param("counts") DeliveryCounts counts,
+            @Param("retryableFailures") long retryableFailures);
 
     /** Fixes the provider a batch is delivered through, the first time it is delivered. */
     void setProvider(@Param("id") long id, @Param("provider") String provider);
 
     BatchRow startStep(@Param("id") long id, @Param("step") String step);
 
-    /** Moves the batch from {@code from} to {@code to}; null when it was not in {@code from}. */
-    BatchRow changeState(@Param("id") long id, @Param("from") BatchState from, @Param("to") BatchState to,
-            @Param("error") String error);
+    /**
+     * Moves the batch to {@code to} if it is still at {@code version} (optimistic: of two changes
+     * from the same version one wins); null when another change came first. Only the lifecycle
+     * ({@code org.smsengine.lifecycle.BatchLifecycle}) calls it.
+     */
+    BatchRow transition(@Param("id") long id, @Param("version") long version, @Param("to") BatchState to,
+            @Param("reason") String reason, @Param("error") String error);
+
+    /** Which job execution, on which node, works on the batch now. */
+    void recordJob(@Param("id") long id, @Param("executionId") long executionId, @Param("node") String node);
+
+    /** Opens the next round of re-sending the batch's retryable failures (a job instance of its own). */
+    BatchRow nextJobRound(@Param("id") long id);
+
+    /** Adds messages found in doubt (SENDING when their node was lost). */
+    BatchRow addInDoubt(@Param("id") long id, @Param("count") long count);
 }

@@ -8,9 +8,11 @@ import org.springframework.stereotype.Service;
 public class BatchQueries {
 
     private final BatchMapper batches;
+    private final AllowedActions allowedActions;
 
-    BatchQueries(BatchMapper batches) {
+    BatchQueries(BatchMapper batches, AllowedActions allowedActions) {
         this.batches = batches;
+        this.allowedActions = allowedActions;
     }
 
     public BatchRow require(long id) {
@@ -27,6 +29,6 @@ public class BatchQueries {
     }
 
     public BatchView view(BatchRow row) {
-        return BatchView.of(row, BatchActions.allowedIn(row.state()));
+        return BatchView.of(row, allowedActions.of(row));
     }
 }

@@ -37,6 +37,12 @@ public record BatchRow(
         String currentStep,
         OffsetDateTime stepStartedAt,
         String error,
+        String stateReason,
+        int jobRound,
+        Long jobExecutionId,
+        String jobNode,
+        long inDoubt,
+        long retryableFailures,
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

@@ -3,7 +3,11 @@ package org.smsengine.batch;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A batch as the API shows it (API.md, "a Batch"). */
+/**
+ * A batch as the API shows it (API.md, "a Batch"), with two additions: {@code stateReason} (why it
+ * is in its state: an operator's reason, "node lost", ...) and {@code counts.inDoubt} (messages that
+ * were being submitted when their node was lost).
+ */
 public record BatchView(
         long id,
         String name,
@@ -19,17 +23,18 @@ public record BatchView(
         Counts counts,
         long segments,
         List<String> allowedActions,
-        String error) {
+        String error,
+        String stateReason) {
 
     public record Counts(long rows, long valid, long invalid, long duplicates, long optedOut, long prepared, long sent,
-            long delivered, long failed, long cancelled) {
+            long delivered, long failed, long cancelled, long inDoubt) {
     }
 
     public static BatchView of(BatchRow row, List<String> allowedActions) {
         Counts counts = new Counts(row.rowCount(), row.valid(), row.invalid(), row.duplicates(), row.optedOut(),
-                row.prepared(), row.sent(), row.delivered(), row.failed(), row.cancelled());
+                row.prepared(), row.sent(), row.delivered(), row.failed(), row.cancelled(), row.inDoubt());
         return new BatchView(row.id(), row.name(), row.state(), row.template(), row.region(), row.senderId(),
                 row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), counts, row.segments(),
-                allowedActions, row.error());
+                allowedActions, row.error(), row.stateReason());
     }
 }

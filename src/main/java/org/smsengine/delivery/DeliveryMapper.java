@@ -27,7 +27,29 @@ public interface DeliveryMapper {
     int recordOutcomes(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
             @Param("minId") long minId, @Param("maxId") long maxId,
             @Param("provider") String provider, @Param("ids") Long[] ids, @Param("statuses") String[] statuses,
-            @Param("providerIds") String[] providerIds, @Param("errors") String[] errors);
+            @Param("providerIds") String[] providerIds, @Param("errors") String[] errors,
+            @Param("retryables") Boolean[] retryables);
+
+    /**
+     * Puts claimed messages that were not submitted (the step was stopping) back, as retries due
+     * now, their claim's attempt given back: a resumed step claims them again, whatever its cursor.
+     */
+    int releaseUnsubmitted(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
+            @Param("ids") Long[] ids);
+
+    /** Every message of the batch not sent yet (PREPARED or waiting for a retry) becomes CANCELLED. */
+    int cancelUnsent(@Param("batchId") long batchId);
+
+    /** Retryable failures (and messages in doubt) become retries due now, with their attempts reset; returns how many. */
+    int requeueRetryable(@Param("batchId") long batchId);
+
+    /**
+     * Messages left SENDING by a lost node: with {@code resend} queued as retries due now (they may
+     * reach their phone twice), otherwise UNKNOWN for an operator. Returns how many.
+     */
+    int recoverInDoubt(@Param("batchId") long batchId, @Param("resend") boolean resend);
+
+    long countRetryable(@Param("batchId") long batchId);
 
     /** The messages these provider ids belong to, as they stand, locked for this transaction. */
     List<ReceiptMatch> matchReceipts(@Param("provider") String provider, @Param("providerIds") String[] providerIds);

@@ -12,6 +12,8 @@ import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.provider.Providers;
 import org.smsengine.provider.SmsProvider;
 import org.springframework.batch.core.Step;
+import org.springframework.batch.core.StepExecution;
+import org.smsengine.pipeline.StopSignals;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -35,7 +37,9 @@ class DeliveryStepConfiguration {
 
     @Bean
     @StepScope
-    PartitionRangePartitioner deliveryPartitioner(@Value(BATCH_ID) long batchId, PartitionMapper partitions) {
+    PartitionRangePartitioner deliveryPartitioner(@Value(BATCH_ID) long batchId, PartitionMapper partitions,
+            BatchMapper batches, Providers providers) {
+        batches.setProvider(batchId, providers.defaultName());    // fixed the first time the batch is delivered
         return new PartitionRangePartitioner(batchId, partitions);
     }
 
@@ -44,7 +48,7 @@ class DeliveryStepConfiguration {
     MessageClaimer messageClaimer(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, PartitionMapper partitions,
             DeliveryMapper deliveries, PlatformTransactionManager transactionManager, Clock clock,
-            DeliverySettings settings) {
+            DeliverySettings settings, StopSignals signals, @Value("#{stepExecution}") StepExecution stepExecution) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         int rate = providers.tps(providers.get(batch.provider()).name());
         if (batch.tps() != null) {
@@ -53,7 +57,7 @@ class DeliveryStepConfiguration {
         int pageSize = pageSize(jobDefinition.step(DELIVERY).chunkSize(), rate, partitions.findAll(batchId).size(),
                 settings);
         return new MessageClaimer(batchId, partitionNo, pageSize, deliveries, transactionManager, clock,
-                settings.retryPoll());
+                settings.retryPoll(), signals, stepExecution);
     }
 
     /** Messages per chunk: what one partition sends in {@code chunkTime} at the batch's rate, at most the step's chunkSize. */
@@ -66,12 +70,12 @@ class DeliveryStepConfiguration {
     @StepScope
     MessageSubmitter messageSubmitter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, RateLimits limits,
-            DeliveryMapper deliveries, OutcomeRecorder recorder) {
+            DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         SmsProvider provider = providers.get(batch.provider());
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, provider,
                 providers.tps(provider.name()), batch.senderId(), batch.tps());
-        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder);
+        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals);
     }
 
     @Bean
@@ -96,9 +100,9 @@ class DeliveryStepConfiguration {
 
     @Bean
     PipelineStep statisticsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DeliveryMapper deliveries, BatchMapper batches, ProgressPublisher progress, RateLimits limits) {
+            BatchRecount recount, RateLimits limits) {
         return new PipelineStep(STATISTICS, definition -> new StepBuilder(STATISTICS, jobRepository)
-                .tasklet(new DeliveryStatistics(deliveries, batches, progress, limits), transactionManager)
+                .tasklet(new DeliveryStatistics(recount, limits), transactionManager)
                 .build());
     }
 

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.smsengine.pipeline.StopSignals;
+import org.springframework.batch.core.StepExecution;
 import java.util.function.Supplier;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
@@ -31,10 +33,15 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Duration maxWait;
+    private final StopSignals signals;
+    private final StepExecution stepExecution;
     private long cursor;
 
     public MessageClaimer(long batchId, int partitionNo, int pageSize, DeliveryMapper deliveries,
-            PlatformTransactionManager transactionManager, Clock clock, Duration maxWait) {
+            PlatformTransactionManager transactionManager, Clock clock, Duration maxWait, StopSignals signals,
+            StepExecution stepExecution) {
+        this.signals = signals;
+        this.stepExecution = stepExecution;
         this.batchId = batchId;
         this.partitionNo = partitionNo;
         this.pageSize = pageSize;
@@ -52,6 +59,11 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
 
     @Override
     public List<ClaimedMessage> read() throws InterruptedException {
+        if (signals.stopRequested(batchId)) {
+            // stop at this chunk boundary, as Spring Batch does when the job is STOPPING: the step ends STOPPED, restartable
+            stepExecution.setTerminateOnly();
+            return List.of();
+        }
         List<ClaimedMessage> page = claim(() -> deliveries.claimFirstAttempts(batchId, partitionNo, cursor, pageSize));
         if (!page.isEmpty()) {
             cursor = page.get(page.size() - 1).id();

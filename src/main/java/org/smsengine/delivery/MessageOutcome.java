@@ -6,8 +6,14 @@ import org.smsengine.provider.AcceptedPart;
 
 /**
  * What to record for one submitted message: its new status (SENT, RETRYING or FAILED), the first
- * part's provider id, the error code, when to retry, and the parts accepted in this attempt.
+ * part's provider id, the error code, when to retry, the parts accepted in this attempt, and whether
+ * a FAILED message failed transiently (out of attempts), so that an operator's retry may send it again.
  */
 record MessageOutcome(long id, MessageStatus status, String providerMessageId, String error, Long retryInMillis,
-        List<AcceptedPart> acceptedParts) {
+        List<AcceptedPart> acceptedParts, boolean retryable) {
+
+    MessageOutcome(long id, MessageStatus status, String providerMessageId, String error, Long retryInMillis,
+            List<AcceptedPart> acceptedParts) {
+        this(id, status, providerMessageId, error, retryInMillis, acceptedParts, false);
+    }
 }

@@ -2,6 +2,7 @@ package org.smsengine.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smsengine.pipeline.StopSignals;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +33,11 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
     private final RateLimits limits;
     private final DeliveryMapper deliveries;
     private final OutcomeRecorder recorder;
+    private final StopSignals signals;
 
     MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits, DeliveryMapper deliveries,
-            OutcomeRecorder recorder) {
+            OutcomeRecorder recorder, StopSignals signals) {
+        this.signals = signals;
         this.route = route;
         this.tuning = tuning;
         this.limits = limits;
@@ -46,15 +49,28 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
     public void write(Chunk<? extends List<ClaimedMessage>> chunk) throws Exception {
         for (List<ClaimedMessage> page : chunk) {
             if (!page.isEmpty()) {
-                recorder.record(route.batchId(), route.partitionNo(), route.provider().name(), submit(page));
+                List<MessageOutcome> outcomes = submit(page);
+                if (!outcomes.isEmpty()) {
+                    recorder.record(route.batchId(), route.partitionNo(), route.provider().name(), outcomes);
+                }
             }
         }
     }
 
+    /**
+     * Submits the page, unless a stop is requested: then no further submit starts, the ones in flight
+     * are awaited and recorded, and the rest are put back for the resumed step.
+     */
     private List<MessageOutcome> submit(List<ClaimedMessage> page) throws InterruptedException {
         Map<Long, Set<Integer>> alreadyAccepted = alreadyAccepted(page);
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
-        for (ClaimedMessage message : page) {
+        for (int i = 0; i < page.size(); i++) {
+            ClaimedMessage message = page.get(i);
+            if (signals.stopRequested(route.batchId())) {
+                recorder.release(route.batchId(), route.partitionNo(),
+                        page.subList(i, page.size()).stream().map(ClaimedMessage::id).toList());
+                break;
+            }
             Set<Integer> skipped = alreadyAccepted.getOrDefault(message.id(), Set.of());
             limits.acquire(route.provider().name(), route.providerTps(), route.batchId(), route.batchTps(),
                     message.segments() - skipped.size());
@@ -88,7 +104,7 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
         SubmitResult.RetryLater later = (SubmitResult.RetryLater) result;
         if (message.attempts() >= tuning.maxAttempts()) {
             return new MessageOutcome(message.id(), MessageStatus.FAILED, firstId,
-                    later.code() + " (after " + message.attempts() + " attempts)", null, accepted);
+                    later.code() + " (after " + message.attempts() + " attempts)", null, accepted, true);
         }
         return new MessageOutcome(message.id(), MessageStatus.RETRYING, firstId, later.code(),
                 tuning.backoffAfter(message.attempts()).toMillis(), accepted);

@@ -58,12 +58,19 @@ class OutcomeRecorder {
         }
     }
 
+    /** Puts claimed messages that were not submitted back as retries due now (the step is stopping). */
+    void release(long batchId, int partitionNo, List<Long> ids) {
+        ownTransaction.executeWithoutResult(status ->
+                deliveries.releaseUnsubmitted(batchId, partitionNo, ids.toArray(Long[]::new)));
+    }
+
     private void write(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) {
         int n = outcomes.size();
         Long[] ids = new Long[n];
         String[] statuses = new String[n];
         String[] providerIds = new String[n];
         String[] errors = new String[n];
+        Boolean[] retryables = new Boolean[n];
         List<Long> retryIds = new ArrayList<>();
         List<Long> retryIn = new ArrayList<>();
         List<DeliveryMapper.PartRef> accepted = new ArrayList<>();
@@ -75,6 +82,7 @@ class OutcomeRecorder {
             statuses[i] = outcome.status().name();
             providerIds[i] = outcome.providerMessageId();
             errors[i] = outcome.error();
+            retryables[i] = outcome.retryable();
             if (outcome.status() == MessageStatus.RETRYING) {
                 retryIds.add(outcome.id());
                 retryIn.add(outcome.retryInMillis());
@@ -86,7 +94,7 @@ class OutcomeRecorder {
         }
         long minId = Arrays.stream(ids).mapToLong(Long::longValue).min().orElse(0);
         long maxId = Arrays.stream(ids).mapToLong(Long::longValue).max().orElse(0);
-        deliveries.recordOutcomes(batchId, partitionNo, minId, maxId, provider, ids, statuses, providerIds, errors);
+        deliveries.recordOutcomes(batchId, partitionNo, minId, maxId, provider, ids, statuses, providerIds, errors, retryables);
         if (!retryIds.isEmpty()) {
             deliveries.queueRetries(batchId, partitionNo, retryIds.toArray(Long[]::new), retryIn.toArray(Long[]::new));
         }

@@ -5,17 +5,20 @@ import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
-import org.smsengine.progress.ProgressPublisher;
+import org.smsengine.lifecycle.BatchLifecycle;
+import org.smsengine.system.NodeIdentity;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the batch's state with its job. The first run prepares it: PREPARING, then READY (or
- * SCHEDULED when it has a send time) when the job stops to wait for start. The second run, after
- * {@code start}, delivers it: COMPLETED when the job completes. A failed step makes it FAILED,
- * with the reason.
+ * Tells the lifecycle where the batch's job has got to, as its own events: preparation started,
+ * prepared (the job stopped to wait for start), delivered (completed), a step failed. An operator's
+ * event that came first stands: a job that starts for a batch no longer meant to run (paused,
+ * aborted) stops at once.
  */
 @Component
 class BatchStateListener implements JobExecutionListener {
@@ -24,44 +27,56 @@ class BatchStateListener implements JobExecutionListener {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     private final BatchMapper batches;
-    private final ProgressPublisher progress;
+    private final ObjectProvider<BatchLifecycle> lifecycle;
+    private final NodeIdentity node;
+    private final StopSignals signals;
+    private final ApplicationEventPublisher events;
 
-    BatchStateListener(BatchMapper batches, ProgressPublisher progress) {
+    BatchStateListener(BatchMapper batches, ObjectProvider<BatchLifecycle> lifecycle, NodeIdentity node,
+            StopSignals signals, ApplicationEventPublisher events) {
         this.batches = batches;
-        this.progress = progress;
+        this.lifecycle = lifecycle;
+        this.node = node;
+        this.signals = signals;
+        this.events = events;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
-        move(BatchJobs.batchIdOf(execution), BatchState.CREATED, BatchState.PREPARING, null);
+        long batchId = BatchJobs.batchIdOf(execution);
+        batches.recordJob(batchId, execution.getId(), node.id());
+        BatchRow batch = batches.find(batchId).orElseThrow();
+        if (batch.state() == BatchState.CREATED) {
+            batch = lifecycle.getObject().notify(batchId, "preparation_started", null, null).orElse(batch);
+        }
+        if (batch.state() != BatchState.PREPARING && batch.state() != BatchState.DELIVERING) {
+            log.info("Batch {} is {}: its job stops before its first step", batchId, batch.state());
+            execution.setStatus(BatchStatus.STOPPING);
+        }
     }
 
     @Override
     public void afterJob(JobExecution execution) {
         long batchId = BatchJobs.batchIdOf(execution);
-        BatchRow batch = batches.find(batchId).orElseThrow();
         BatchStatus status = execution.getStatus();
-        if (status == BatchStatus.STOPPED && batch.state() == BatchState.PREPARING && stoppedToWaitForStart(execution)) {
-            move(batchId, BatchState.PREPARING, batch.sendAt() == null ? BatchState.READY : BatchState.SCHEDULED, null);
+        BatchLifecycle batchLifecycle = lifecycle.getObject();
+        if (status == BatchStatus.STOPPED && stoppedToWaitForStart(execution)) {
+            batchLifecycle.notify(batchId, "prepared", null, null);
         } else if (status == BatchStatus.COMPLETED) {
-            move(batchId, batch.state(), BatchState.COMPLETED, null);
+            batchLifecycle.notify(batchId, "delivered", null, null);
         } else if (status == BatchStatus.FAILED) {
             String reason = failureOf(execution);
-            log.warn("The job of batch {} failed in state {}: {}", batchId, batch.state(), reason);
-            move(batchId, batch.state(), BatchState.FAILED, reason);
+            log.warn("The job of batch {} failed: {}", batchId, reason);
+            batchLifecycle.notify(batchId, "step_failed", null, reason);
         }
+        signals.clear(batchId);
+        events.publishEvent(new BatchJobEnded(batchId));
     }
 
     /** Stopped by the flow at the wait for start, not by a stop request: every step that ran completed. */
-    private static boolean stoppedToWaitForStart(JobExecution execution) {
-        return execution.getStepExecutions().stream().allMatch(step -> step.getStatus() == BatchStatus.COMPLETED);
-    }
-
-    private void move(long batchId, BatchState from, BatchState to, String error) {
-        BatchRow moved = batches.changeState(batchId, from, to, error);
-        if (moved != null) {
-            progress.publish(moved);
-        }
+    static boolean stoppedToWaitForStart(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.STOPPED && !execution.getStepExecutions().isEmpty()
+                && execution.getStepExecutions().stream().allMatch(step -> step.getStatus() == BatchStatus.COMPLETED);
     }
 
     private static String failureOf(JobExecution execution) {

@@ -12,6 +12,7 @@ import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.AbstractStep;
@@ -59,6 +60,32 @@ class PipelineConfiguration {
             previous = step;
         }
         return new JobBuilder(definition.job(), jobRepository).listener(stateListener).start(flow.build()).end().build();
+    }
+
+    /**
+     * Re-sends a batch's retryable failures (an operator's retry of a COMPLETED batch): the steps
+     * from the one that waits for start on, as a job of its own, one instance per round.
+     */
+    @Bean
+    Job smsRedeliveryJob(JobDefinition definition, List<PipelineStep> steps, JobRepository jobRepository,
+            BatchStateListener stateListener, StepTracker stepTracker) {
+        Map<String, PipelineStep> byName = steps.stream()
+                .collect(Collectors.toMap(PipelineStep::name, Function.identity()));
+        List<StepDefinition> delivery = definition.steps().stream()
+                .dropWhile(step -> !step.waitForStart()).toList();
+        if (delivery.isEmpty()) {
+            throw new IllegalStateException("The job definition has no step that waits for start: nothing to re-send with");
+        }
+        SimpleJobBuilder job = null;
+        for (StepDefinition stepDefinition : delivery) {
+            Step step = byName.get(stepDefinition.name()).builder().apply(stepDefinition);
+            if (step instanceof AbstractStep tracked) {
+                tracked.registerStepExecutionListener(stepTracker);
+            }
+            job = job == null ? new JobBuilder(definition.job() + "-redelivery", jobRepository).listener(stateListener).start(step)
+                    : job.next(step);
+        }
+        return job.build();
     }
 
     /** Runs jobs off the request thread: an upload answers 201 while its batch is being validated. */

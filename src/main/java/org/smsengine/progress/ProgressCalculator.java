@@ -28,7 +28,7 @@ final class ProgressCalculator {
         Long eta = eta(step, rate, working, s);
         double percent = s.state().isWorking() || s.state().isFinal() ? step.percent() : 100;
         BatchView.Counts counts = new BatchView.Counts(s.rows(), s.valid(), s.invalid(), s.duplicates(), s.optedOut(),
-                s.prepared(), s.sent(), s.delivered(), s.failed(), s.cancelled());
+                s.prepared(), s.sent(), s.delivered(), s.failed(), s.cancelled(), s.inDoubt());
         return new BatchProgress(s.batchId(), s.state(), step.step(), step.total(), step.processed(), s.sent(),
                 s.delivered(), s.failed(), percent, StepProgress.round(rate), eta,
                 s.updatedAt().atOffset(ZoneOffset.UTC), source, counts);

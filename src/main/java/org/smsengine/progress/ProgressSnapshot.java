@@ -28,6 +28,7 @@ record ProgressSnapshot(
         long sendFailed,
         long undelivered,
         long cancelled,
+        long inDoubt,
         long uploadBytes,
         long validatedBytes,
         Instant updatedAt) {
@@ -36,7 +37,7 @@ record ProgressSnapshot(
         return new ProgressSnapshot(row.id(), row.progressSeq(), row.state(), row.currentStep(),
                 instant(row.stepStartedAt()), row.rowCount(), row.valid(), row.invalid(), row.duplicates(),
                 row.optedOut(), row.prepared(), row.sent(), row.delivered(), row.sendFailed(), row.undelivered(), row.cancelled(),
-                row.uploadBytes(), row.validatedBytes(), instant(row.updatedAt()));
+                row.inDoubt(), row.uploadBytes(), row.validatedBytes(), instant(row.updatedAt()));
     }
 
     /** The hash fields, all as strings; instants as epoch milliseconds. */
@@ -57,6 +58,7 @@ record ProgressSnapshot(
         hash.put("sendFailed", Long.toString(sendFailed));
         hash.put("undelivered", Long.toString(undelivered));
         hash.put("cancelled", Long.toString(cancelled));
+        hash.put("inDoubt", Long.toString(inDoubt));
         hash.put("uploadBytes", Long.toString(uploadBytes));
         hash.put("validatedBytes", Long.toString(validatedBytes));
         hash.put("updatedAt", Long.toString(updatedAt.toEpochMilli()));
@@ -69,7 +71,7 @@ record ProgressSnapshot(
                 number(hash, "valid"), number(hash, "invalid"), number(hash, "duplicates"), number(hash, "optedOut"),
                 number(hash, "prepared"), number(hash, "sent"), number(hash, "delivered"), number(hash, "sendFailed"),
                 number(hash, "undelivered"),
-                number(hash, "cancelled"), number(hash, "uploadBytes"), number(hash, "validatedBytes"),
+                number(hash, "cancelled"), number(hash, "inDoubt"), number(hash, "uploadBytes"), number(hash, "validatedBytes"),
                 instant(hash.get("updatedAt")));
     }
 

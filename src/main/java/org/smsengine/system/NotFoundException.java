@@ -6,4 +6,8 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String what, Object id) {
         super(what + " " + id + " does not exist");
     }
+
+    protected NotFoundException(String message) {
+        super(message);
+    }
 }

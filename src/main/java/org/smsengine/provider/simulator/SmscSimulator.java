@@ -130,7 +130,10 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
 
     /**
      * Drops every connection, cleanly: new submissions are refused (throttled) until those in
-     * flight are answered, then all sessions are closed, and binds are refused for {@code refuseBindsFor}.
+     * flight are answered, then every session is unbound and closed (an unbind first, as an SMSC
+     * going down for maintenance does: a bare close with the client's requests unread would reset
+     * the connection and could lose responses already written), and binds are refused for
+     * {@code refuseBindsFor}.
      */
     public void drop(Duration refuseBindsFor) throws InterruptedException {
         dropping = true;
@@ -139,7 +142,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
             Thread.sleep(5);
         }
         refuseBindsUntil = System.currentTimeMillis() + refuseBindsFor.toMillis();
-        sessions.forEach(SMPPServerSession::close);
+        sessions.parallelStream().forEach(SMPPServerSession::unbindAndClose);
         sessions.clear();
         dropping = false;
         log.info("SMSC simulator dropped every connection; binds refused for {}", refuseBindsFor);
@@ -295,7 +298,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     @Override
     public void close() {
         running = false;
-        sessions.forEach(SMPPServerSession::close);
+        sessions.parallelStream().forEach(SMPPServerSession::unbindAndClose);
         try {
             if (listener != null) {
                 listener.close();

@@ -1,0 +1,93 @@
+package org.smsengine.lifecycle;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import org.smsengine.batch.BatchRow;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.config.StateMachineBuilder;
+import org.springframework.statemachine.config.configurers.ExternalTransitionConfigurer;
+import org.springframework.statemachine.config.configurers.StateConfigurer;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place that knows Spring Statemachine (in maintenance mode, hence kept behind this
+ * adapter): builds a machine from the {@link LifecycleTable}, restores it to a batch's stored state,
+ * applies one event and tells where the machine went. A machine is built per event; it holds no
+ * state between calls, so any node can apply any event to any batch.
+ */
+public class BatchStateMachine {
+
+    /** The message header that carries the batch to the guards. */
+    private static final String BATCH = "batch";
+
+    private final LifecycleTable table;
+    private final Map<String, LifecycleGuard> guards;
+
+    public BatchStateMachine(LifecycleTable table, Map<String, LifecycleGuard> guards) {
+        this.table = table;
+        this.guards = Map.copyOf(guards);
+    }
+
+    /** Where the event takes the batch from its state, or empty when the table refuses it there. */
+    public Optional<Transition> apply(BatchRow batch, String event) {
+        String from = batch.state().name();
+        if (table.candidates(from, event).isEmpty()) {
+            return Optional.empty();    // no need to build a machine to know that
+        }
+        StateMachine<String, String> machine = build();
+        machine.getStateMachineAccessor().doWithAllRegions(region -> region
+                .resetStateMachineReactively(new DefaultStateMachineContext<>(from, null, null, null)).block());
+        machine.startReactively().block();
+        try {
+            StateMachineEventResult<String, String> result = machine
+                    .sendEvent(Mono.just(MessageBuilder.withPayload(event).setHeader(BATCH, batch).build()))
+                    .blockLast();
+            if (result == null || result.getResultType() != StateMachineEventResult.ResultType.ACCEPTED) {
+                return Optional.empty();
+            }
+            String to = machine.getState().getId();
+            // the machine knows the target, the table the action: the first candidate that leads there and whose guard held
+            return table.candidates(from, event).stream()
+                    .filter(t -> t.to().equals(to) && holds(t.guard(), batch))
+                    .findFirst();
+        } finally {
+            machine.stopReactively().block();
+        }
+    }
+
+    /** Whether the table lets the event move the batch from its state (its guards evaluated), without a machine. */
+    public boolean allows(BatchRow batch, String event) {
+        return table.candidates(batch.state().name(), event).stream().anyMatch(t -> holds(t.guard(), batch));
+    }
+
+    private boolean holds(String guard, BatchRow batch) {
+        return guard == null || guards.get(guard).test(batch);
+    }
+
+    private StateMachine<String, String> build() {
+        try {
+            StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
+            builder.configureConfiguration().withConfiguration().autoStartup(false);
+            StateConfigurer<String, String> states = builder.configureStates().withStates()
+                    .initial(table.initial())
+                    .states(new LinkedHashSet<>(table.states()));
+            states.and();
+            var transitions = builder.configureTransitions();
+            for (Transition t : table.transitions()) {
+                ExternalTransitionConfigurer<String, String> external = transitions.withExternal()
+                        .source(t.from()).target(t.to()).event(t.event());
+                if (t.guard() != null) {
+                    LifecycleGuard guard = guards.get(t.guard());
+                    external.guard(context -> guard.test((BatchRow) context.getMessageHeader(BATCH)));
+                }
+            }
+            return builder.build();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot build the batch state machine from the lifecycle table", e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.smsengine.lifecycle;
+
+import org.smsengine.batch.BatchRow;
+
+/** A named condition on a batch that a transition of the table may require. */
+public interface LifecycleGuard {
+
+    /** The name the table uses. */
+    String name();
+
+    boolean test(BatchRow batch);
+}

@@ -1,0 +1,50 @@
+package org.smsengine.recovery;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Node heartbeats, and the Spring Batch executions left running by lost nodes. */
+@Mapper
+interface RecoveryMapper {
+
+    record LostJob(long batchId, long jobExecutionId, String jobNode) {
+    }
+
+    @Insert("""
+            INSERT INTO sms_node (node_id, host) VALUES (#{nodeId}, #{host})
+            ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()""")
+    void beat(@Param("nodeId") String nodeId, @Param("host") String host);
+
+    /** Running executions whose node is not this one and has been silent longer than the timeout (or never beat). */
+    @Select("""
+            SELECT b.id AS batch_id, e.job_execution_id, b.job_node
+            FROM sms_batch b
+            JOIN batch_job_execution e ON e.job_execution_id = b.job_execution_id
+            LEFT JOIN sms_node n ON n.node_id = b.job_node
+            WHERE e.status IN ('STARTING', 'STARTED', 'STOPPING')
+              AND b.job_node IS DISTINCT FROM #{self}
+              AND (n.node_id IS NULL OR n.heartbeat_at < now() - #{timeoutMillis} * interval '1 millisecond')
+            ORDER BY b.id""")
+    List<LostJob> findLostJobs(@Param("self") String self, @Param("timeoutMillis") long timeoutMillis);
+
+    /** Ends the execution's unfinished steps FAILED, so that a restart runs them again from their last commit. */
+    @Update("""
+            UPDATE batch_step_execution SET status = 'FAILED', exit_code = 'FAILED', exit_message = #{message},
+                end_time = LOCALTIMESTAMP, last_updated = LOCALTIMESTAMP, version = version + 1
+            WHERE job_execution_id = #{executionId} AND status IN ('STARTING', 'STARTED', 'STOPPING')""")
+    int failSteps(@Param("executionId") long executionId, @Param("message") String message);
+
+    /** Ends the execution FAILED (restartable); 0 when it is no longer running (another check got there first). */
+    @Update("""
+            UPDATE batch_job_execution SET status = 'FAILED', exit_code = 'FAILED', exit_message = #{message},
+                end_time = LOCALTIMESTAMP, last_updated = LOCALTIMESTAMP, version = version + 1
+            WHERE job_execution_id = #{executionId} AND status IN ('STARTING', 'STARTED', 'STOPPING')""")
+    int failJob(@Param("executionId") long executionId, @Param("message") String message);
+
+    @Update("DELETE FROM sms_node WHERE heartbeat_at < now() - interval '1 day'")
+    int forgetOldNodes();
+}

@@ -1,0 +1,127 @@
+package org.smsengine.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.smsengine.batch.BatchRow;
+import org.smsengine.batch.BatchState;
+import org.smsengine.batch.SourceFormat;
+
+/**
+ * The lifecycle as shipped ({@code state-machine-config/batch-lifecycle.yml}), through the Spring
+ * Statemachine adapter: every state against every event, in two worlds of guards.
+ */
+class BatchStateMachineTest {
+
+    static final Set<String> GUARDS = Set.of("hasSendAt", "noSendAt", "hasProvider", "failedInPreparation",
+            "failedInDelivery", "hasRetryableFailures");
+    static final Set<String> ACTIONS = Set.of("stopJob", "continueJob", "abortJob", "resendFailures");
+
+    /** A batch with no send time, a provider, failed in preparation, with retryable failures. */
+    private static final Set<String> WORLD_A = Set.of("noSendAt", "hasProvider", "failedInPreparation", "hasRetryableFailures");
+    /** The other side of every guard. */
+    private static final Set<String> WORLD_B = Set.of("hasSendAt", "failedInDelivery");
+
+    private static final Map<String, String> EXPECTED_A = Map.ofEntries(
+            Map.entry("CREATED preparation_started", "PREPARING"),
+            Map.entry("CREATED step_failed", "FAILED"),
+            Map.entry("CREATED abort", "ABORTED"),
+            Map.entry("PREPARING prepared", "READY"),
+            Map.entry("PREPARING pause", "PREPARATION_PAUSED"),
+            Map.entry("PREPARING step_failed", "FAILED"),
+            Map.entry("PREPARING node_lost", "PREPARATION_PAUSED"),
+            Map.entry("PREPARING abort", "ABORTED"),
+            Map.entry("PREPARATION_PAUSED resume", "PREPARING"),
+            Map.entry("PREPARATION_PAUSED abort", "ABORTED"),
+            Map.entry("READY start", "DELIVERING"),
+            Map.entry("READY abort", "ABORTED"),
+            Map.entry("SCHEDULED start", "DELIVERING"),
+            Map.entry("SCHEDULED abort", "ABORTED"),
+            Map.entry("DELIVERING pause", "DELIVERY_PAUSED"),
+            Map.entry("DELIVERING delivered", "COMPLETED"),
+            Map.entry("DELIVERING step_failed", "FAILED"),
+            Map.entry("DELIVERING node_lost", "DELIVERY_PAUSED"),
+            Map.entry("DELIVERING abort", "ABORTED"),
+            Map.entry("DELIVERY_PAUSED resume", "DELIVERING"),
+            Map.entry("DELIVERY_PAUSED abort", "ABORTED"),
+            Map.entry("COMPLETED retry", "DELIVERING"),
+            Map.entry("FAILED retry", "PREPARING"));
+
+    @Test
+    void everyStateAgainstEveryEventInTheFirstWorld() throws IOException {
+        assertEveryStateAndEvent(WORLD_A, EXPECTED_A);
+    }
+
+    @Test
+    void everyStateAgainstEveryEventInTheOtherWorld() throws IOException {
+        Map<String, String> expected = new HashMap<>(EXPECTED_A);
+        expected.put("PREPARING prepared", "SCHEDULED");
+        expected.remove("READY start");           // no provider
+        expected.remove("SCHEDULED start");
+        expected.remove("COMPLETED retry");       // nothing retryable
+        expected.put("FAILED retry", "DELIVERING");
+        assertEveryStateAndEvent(WORLD_B, expected);
+    }
+
+    @Test
+    void allowedActionsComeFromTheTable() throws IOException {
+        LifecycleTable table = shippedTable();
+        BatchStateMachine machine = new BatchStateMachine(table, guards(WORLD_A));
+        Map<BatchState, Set<String>> allowed = new HashMap<>();
+        for (BatchState state : BatchState.values()) {
+            allowed.put(state, table.actions().stream().filter(a -> machine.allows(batch(state), a)).collect(Collectors.toSet()));
+        }
+        assertThat(allowed.get(BatchState.DELIVERING)).containsExactlyInAnyOrder("pause", "abort");
+        assertThat(allowed.get(BatchState.READY)).containsExactlyInAnyOrder("start", "abort");
+        assertThat(allowed.get(BatchState.DELIVERY_PAUSED)).containsExactlyInAnyOrder("resume", "abort");
+        assertThat(allowed.get(BatchState.ABORTED)).isEmpty();
+        assertThat(allowed.get(BatchState.COMPLETED)).containsExactly("retry");
+    }
+
+    private static void assertEveryStateAndEvent(Set<String> trueGuards, Map<String, String> expected) throws IOException {
+        LifecycleTable table = shippedTable();
+        BatchStateMachine machine = new BatchStateMachine(table, guards(trueGuards));
+        for (BatchState state : BatchState.values()) {
+            for (String event : allEvents(table)) {
+                String key = state + " " + event;
+                Optional<Transition> taken = machine.apply(batch(state), event);
+                assertThat(taken.map(Transition::to)).as(key).isEqualTo(Optional.ofNullable(expected.get(key)));
+                assertThat(machine.allows(batch(state), event)).as("allows " + key).isEqualTo(expected.containsKey(key));
+            }
+        }
+    }
+
+    private static java.util.List<String> allEvents(LifecycleTable table) {
+        java.util.List<String> events = new java.util.ArrayList<>(table.actions());
+        events.addAll(table.pipelineEvents());
+        return events;
+    }
+
+    static LifecycleTable shippedTable() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("state-machine-config/batch-lifecycle.yml"))) {
+            return LifecycleTableLoader.load(in, "batch-lifecycle.yml", GUARDS, ACTIONS);
+        }
+    }
+
+    private static Map<String, LifecycleGuard> guards(Set<String> trueGuards) {
+        return GUARDS.stream().collect(Collectors.toMap(name -> name,
+                name -> new NamedGuard(name, batch -> trueGuards.contains(name))));
+    }
+
+    static BatchRow batch(BatchState state) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return new BatchRow(1, "test", state, 3, "Hi", SourceFormat.CSV, "phone", "US", null, null, null,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, 0, null, null, 0, 0,
+                "tester", now, now);
+    }
+}
