@@ -24,8 +24,12 @@ import org.springframework.batch.item.ItemWriter;
  */
 public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
 
-    /** Where a batch's messages go: its provider, its sender, its own rate. */
-    public record Route(long batchId, int partitionNo, SmsProvider provider, int providerTps, String sender, Integer batchTps) {
+    /**
+     * Where a batch's messages go: its provider, its sender, its own rate; and how many outcomes
+     * this partition records at a time (its share of what the provider may have in flight).
+     */
+    public record Route(long batchId, int partitionNo, SmsProvider provider, int providerTps, int recordSlice,
+            String sender, Integer batchTps) {
     }
 
     private final Route route;
@@ -49,21 +53,24 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
     public void write(Chunk<? extends List<ClaimedMessage>> chunk) throws Exception {
         for (List<ClaimedMessage> page : chunk) {
             if (!page.isEmpty()) {
-                List<MessageOutcome> outcomes = submit(page);
-                if (!outcomes.isEmpty()) {
-                    recorder.record(route.batchId(), route.partitionNo(), route.provider().name(), outcomes);
-                }
+                submit(page);
             }
         }
     }
 
     /**
-     * Submits the page, unless a stop is requested: then no further submit starts, the ones in flight
-     * are awaited and recorded, and the rest are put back for the resumed step.
+     * Submits the page and records the outcomes as they come, a slice at a time (a slice is this
+     * partition's share of what the provider may have in flight): should this node die, the messages
+     * submitted but not recorded, which another node must treat as in doubt, are at most two slices
+     * per partition (twice the provider's in-flight window in all), not a whole page.
+     * When a stop is requested no further submit starts: the ones in flight are awaited and
+     * recorded, and the rest are put back for the resumed step.
      */
-    private List<MessageOutcome> submit(List<ClaimedMessage> page) throws InterruptedException {
+    private void submit(List<ClaimedMessage> page) throws InterruptedException {
         Map<Long, Set<Integer>> alreadyAccepted = alreadyAccepted(page);
+        int slice = Math.max(1, route.recordSlice());
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
+        int recorded = 0;
         for (int i = 0; i < page.size(); i++) {
             ClaimedMessage message = page.get(i);
             if (signals.stopRequested(route.batchId())) {
@@ -77,8 +84,19 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
             OutgoingMessage outgoing = new OutgoingMessage(message.id(), route.sender(), message.phone(), message.text(),
                     message.encoding(), message.segments(), skipped);
             outcomes.add(route.provider().submit(outgoing).thenApply(result -> outcomeOf(message, result)));
+            if (outcomes.size() - recorded >= 2 * slice) {
+                record(outcomes.subList(recorded, recorded + slice));
+                recorded += slice;
+            }
         }
-        return outcomes.stream().map(CompletableFuture::join).toList();
+        record(outcomes.subList(recorded, outcomes.size()));
+    }
+
+    private void record(List<CompletableFuture<MessageOutcome>> slice) throws InterruptedException {
+        if (!slice.isEmpty()) {
+            recorder.record(route.batchId(), route.partitionNo(), route.provider().name(),
+                    slice.stream().map(CompletableFuture::join).toList());
+        }
     }
 
     /** Parts that earlier attempts of retried messages got accepted: a retry sends only the others. */

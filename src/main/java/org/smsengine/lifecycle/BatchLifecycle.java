@@ -27,6 +27,8 @@ public class BatchLifecycle implements AllowedActions {
     public static final String ENGINE = "engine";
 
     private static final Logger log = LoggerFactory.getLogger(BatchLifecycle.class);
+    /** Times an event is judged again after losing the race for the batch row to another change. */
+    private static final int MAX_RACES = 5;
 
     private final LifecycleTable table;
     private final BatchStateMachine machine;
@@ -52,8 +54,7 @@ public class BatchLifecycle implements AllowedActions {
         if (!table.actions().contains(action)) {
             throw new UnknownActionException(action, table.actions());
         }
-        BatchRow batch = batches.find(batchId).orElseThrow(() -> new BatchNotFoundException(batchId));
-        return fire(batch, action, actor, reason, null).orElseThrow(() -> refused(batchId, action));
+        return fire(batchId, action, actor, reason, null).orElseThrow(() -> refused(batchId, action));
     }
 
     /**
@@ -62,10 +63,9 @@ public class BatchLifecycle implements AllowedActions {
      * event came first and stands.
      */
     public Optional<BatchRow> notify(long batchId, String event, String reason, String error) {
-        BatchRow batch = batches.find(batchId).orElseThrow(() -> new BatchNotFoundException(batchId));
-        Optional<BatchRow> moved = fire(batch, event, ENGINE, reason, error);
+        Optional<BatchRow> moved = fire(batchId, event, ENGINE, reason, error);
         if (moved.isEmpty()) {
-            log.info("Batch {}: '{}' does not apply in state {}; left as it is", batchId, event, batch.state());
+            log.info("Batch {}: '{}' does not apply in its state now; left as it is", batchId, event);
         }
         return moved;
     }
@@ -75,12 +75,29 @@ public class BatchLifecycle implements AllowedActions {
         return table.actions().stream().filter(action -> machine.allows(batch, action)).toList();
     }
 
-    private Optional<BatchRow> fire(BatchRow batch, String event, String actor, String reason, String error) {
-        Optional<Transition> transition = machine.apply(batch, event);
-        if (transition.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Applies the event to the batch as stored. When another change wins the race for the row's
+     * version, the event is judged again against the state that change left: an operator's abort
+     * that met the engine's own "preparation started" still aborts, while a second pause meets a
+     * paused batch and is refused.
+     */
+    private Optional<BatchRow> fire(long batchId, String event, String actor, String reason, String error) {
+        for (int attempt = 1; attempt <= MAX_RACES; attempt++) {
+            BatchRow batch = batches.find(batchId).orElseThrow(() -> new BatchNotFoundException(batchId));
+            Optional<Transition> transition = machine.apply(batch, event);
+            if (transition.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<BatchRow> moved = store(batch, transition.get(), event, actor, reason, error);
+            if (moved.isPresent()) {
+                return moved;
+            }
         }
-        Transition t = transition.get();
+        return Optional.empty();
+    }
+
+    private Optional<BatchRow> store(BatchRow batch, Transition t, String event, String actor, String reason,
+            String error) {
         BatchRow moved = transaction.execute(status -> {
             BatchRow row = batches.transition(batch.id(), batch.version(), BatchState.valueOf(t.to()), reason, error);
             if (row != null) {

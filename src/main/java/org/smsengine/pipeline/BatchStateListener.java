@@ -9,6 +9,7 @@ import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.system.NodeIdentity;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobExecutionException;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,11 +80,26 @@ class BatchStateListener implements JobExecutionListener {
                 && execution.getStepExecutions().stream().allMatch(step -> step.getStatus() == BatchStatus.COMPLETED);
     }
 
+    /**
+     * The failure an operator can act on: a step's own (a partition's, rather than the manager's
+     * "unsuccessful step"), down to its root cause.
+     */
     private static String failureOf(JobExecution execution) {
-        String reason = execution.getAllFailureExceptions().stream()
+        Throwable failure = execution.getStepExecutions().stream()
+                .flatMap(step -> step.getFailureExceptions().stream())
+                .filter(e -> !(e instanceof JobExecutionException))
                 .findFirst()
-                .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage())
-                .orElse(execution.getExitStatus().getExitDescription());
+                .or(() -> execution.getAllFailureExceptions().stream().findFirst())
+                .orElse(null);
+        String reason = failure == null ? execution.getExitStatus().getExitDescription() : describe(failure);
         return reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

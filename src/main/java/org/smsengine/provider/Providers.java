@@ -35,6 +35,12 @@ public class Providers implements DisposableBean {
         return definitions.get(name).tps();
     }
 
+    /** Requests the provider may have in flight at once: its window on each of its sessions. */
+    public int inFlight(String name) {
+        ProviderSettings.Definition definition = definitions.get(name);
+        return definition.window() * definition.sessions();
+    }
+
     @Override
     public void destroy() {
         byName.values().forEach(SmsProvider::close);

@@ -35,6 +35,10 @@ public abstract class EngineIntegrationTest {
         registry.add("sms.simulator.record-parts", () -> 2000);
         registry.add("sms.dev.simulator-tps", () -> 5000);
         registry.add("sms.dev.simulator-response-timeout", () -> "2s");
+        // a lost node is noticed within seconds (CrashRecoveryIT kills one)
+        registry.add("sms.recovery.heartbeat-interval", () -> "500ms");
+        registry.add("sms.recovery.node-timeout", () -> "3s");
+        registry.add("sms.recovery.check-interval", () -> "1s");
     }
 
     protected ApiClient as(String user) {

@@ -1,0 +1,111 @@
+package org.smsengine.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.smsengine.provider.simulator.SimulatorAccounting;
+import org.smsengine.provider.simulator.SmscSimulator;
+import org.smsengine.support.ApiClient;
+import org.smsengine.support.ChildEngine;
+import org.smsengine.support.EngineIntegrationTest;
+import org.smsengine.support.Recipients;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestConstructor;
+
+/**
+ * A node killed with {@code kill -9} in the middle of a delivery: this test's engine, another node
+ * on the same database, notices its silence, makes the batch resumable, and finishes it without
+ * losing a recipient; only messages that were in flight may reach their phone twice, and their
+ * number is reported.
+ */
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+class CrashRecoveryIT extends EngineIntegrationTest {
+
+    private final SimulatorAccounting accounting;
+    private final JdbcTemplate jdbc;
+
+    CrashRecoveryIT(SmscSimulator simulator, DataSource dataSource) {
+        this.accounting = simulator.accounting();
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Test
+    void aBatchWhoseNodeWasKilledIsResumedElsewhereWithNothingLost() throws Exception {
+        assumeTrue(Files.exists(ChildEngine.JAR), "the packaged engine (mvn package) is needed to start a second node");
+        int first = 2_000_000;
+        int count = 20_000;
+        Path log = Files.createDirectories(Path.of("target/crash-recovery")).resolve("child-engine.log");
+        long id;
+        long acceptedBeforeKill;
+        try (ChildEngine child = ChildEngine.start(Map.of(
+                "sms.providers.definitions[0].name", "simulator",
+                "sms.providers.definitions[0].tps", "2000",
+                "sms.providers.definitions[0].window", "32",
+                "sms.providers.definitions[0].sessions", "2",
+                "sms.providers.definitions[0].smpp.port", Integer.toString(SMSC_PORT),
+                "sms.progress.key-prefix", RUN_PREFIX,
+                "sms.recovery.heartbeat-interval", "500ms",
+                "sms.recovery.node-timeout", "3s"), log)) {
+            ApiClient node = child.api();
+            id = node.uploadCsv(Recipients.csv(first, count),
+                    Map.of("name", "killed mid-run", "template", "Hi {{name}}", "region", "US")).createdId();
+            node.awaitState(id, "READY", Duration.ofSeconds(60));
+            assertThat(node.postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+            awaitAcceptedInRange(first, count, 4000);
+            child.kill();
+            acceptedBeforeKill = acceptedInRange(first, count);
+        }
+        assertThat(acceptedBeforeKill).isLessThan(count);
+
+        JsonNode paused = operator().awaitState(id, "DELIVERY_PAUSED", Duration.ofSeconds(30));
+        assertThat(paused.get("stateReason").asText()).startsWith("node lost");
+        assertThat(paused.get("allowedActions")).extracting(JsonNode::asText).containsExactlyInAnyOrder("resume", "abort");
+        long inDoubt = paused.get("counts").get("inDoubt").asLong();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ? AND status = 'SENDING'",
+                Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT e.status FROM batch_job_execution e JOIN sms_batch b ON b.job_execution_id = e.job_execution_id
+                WHERE b.id = ?""", String.class, id)).isEqualTo("FAILED");
+        JsonNode lost = operator().get("/api/v1/batches/" + id + "/events").json();
+        assertThat(lost.get(lost.size() - 1).get("event").asText()).isEqualTo("node_lost");
+
+        assertThat(operator().postJson("/api/v1/batches/" + id + "/resume", Map.of("reason", "node replaced")).status())
+                .isEqualTo(202);
+        JsonNode completed = operator().awaitState(id, "COMPLETED", Duration.ofSeconds(90));
+
+        assertThat(completed.get("counts").get("sent").asInt()).isEqualTo(count);
+        Map<String, Integer> byDestination = accounting.acceptedByDestination();
+        long twice = 0;
+        for (int i = first; i < first + count; i++) {
+            int submissions = byDestination.getOrDefault(Recipients.phone(i).substring(1), 0);
+            assertThat(submissions).as("submit_sm for %s", Recipients.phone(i)).isBetween(1, 2);
+            twice += submissions == 2 ? 1 : 0;
+        }
+        assertThat(twice).as("numbers sent twice, against %d in doubt", inDoubt).isLessThanOrEqualTo(inDoubt);
+        // outcomes are recorded a slice (the partition's share of the window) at a time: at most two slices per partition
+        assertThat(twice).as("numbers sent twice: no more than twice the in-flight window (2 sessions x 32)").isLessThanOrEqualTo(128);
+    }
+
+    private void awaitAcceptedInRange(int first, int count, long atLeast) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (acceptedInRange(first, count) < atLeast && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(acceptedInRange(first, count)).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    private long acceptedInRange(int first, int count) {
+        long accepted = 0;
+        for (int i = first; i < first + count; i++) {
+            accepted += accounting.acceptedFor(Recipients.phone(i));
+        }
+        return accepted;
+    }
+}

@@ -1,0 +1,87 @@
+package org.smsengine.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Another engine node: the packaged jar ({@code target/sms-engine.jar}, built by {@code package}
+ * before the integration tests run) in a child JVM, on the tests' database and Redis. Tests kill it
+ * for real ({@code kill -9}).
+ */
+public final class ChildEngine implements AutoCloseable {
+
+    public static final Path JAR = Path.of("target/sms-engine.jar");
+    public static final String USER = "child";
+
+    private final Process process;
+    private final int port;
+
+    private ChildEngine(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static ChildEngine start(Map<String, String> properties, Path log) throws IOException, InterruptedException {
+        int port = TestServices.freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port));
+        TestServices.properties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SMS_SECURITY_USERS_0_NAME", USER);
+        builder.environment().put("SMS_SECURITY_USERS_0_PASSWORD", "{noop}" + USER);
+        builder.environment().put("SMS_SECURITY_USERS_0_ROLES", "ADMIN");
+        ChildEngine child = new ChildEngine(builder.start(), port);
+        child.awaitHealthy(Duration.ofMinutes(2), log);
+        return child;
+    }
+
+    public ApiClient api() {
+        return new ApiClient(port, USER, USER);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no graceful anything. */
+    public void kill() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private void awaitHealthy(Duration timeout, Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The child engine exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The child engine did not become healthy within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
