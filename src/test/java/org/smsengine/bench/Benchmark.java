@@ -23,7 +23,8 @@ import org.smsengine.support.ApiClient;
  * waits for READY, starts the batch and waits for COMPLETED against the SMSC simulator running as
  * its own process, unthrottled, and prints the figures. Then, unless {@code bench.cappedTps} is 0,
  * it delivers a batch sized for {@code bench.cappedSeconds} (default 60) to the simulator capped at
- * {@code bench.cappedTps} (default 500) and prints the rate achieved. Run it with
+ * {@code bench.cappedTps} (default 500) and prints the rate achieved. Between the two it measures
+ * the pause latency ({@link PauseLatency}) over {@code bench.pauses} pauses (default 20). Run it with
  * {@code ./mvnw -Pbenchmark verify}.
  *
  * <p>Before the measured batch the engine prepares a warm-up batch of {@code bench.warmup} rows
@@ -38,6 +39,8 @@ public final class Benchmark {
     /** Where the warm-up's and the capped run's numbers start: far from the measured batch's, so no number repeats. */
     private static final long WARM_UP_NUMBERS = 50_000_000L;
     private static final long CAPPED_NUMBERS = 60_000_000L;
+    private static final long PAUSE_NUMBERS = 70_000_000L;
+    private static final int PAUSE_BATCH_ROWS = 300_000;
 
     /** The benchmark asks for the batch this often: a client's polling is load on the engine too. */
     private static final long POLL_MILLIS = 500;
@@ -52,6 +55,7 @@ public final class Benchmark {
         int warmup = Integer.getInteger("bench.warmup", 200_000);
         int cappedTps = Integer.getInteger("bench.cappedTps", 500);
         int cappedSeconds = Integer.getInteger("bench.cappedSeconds", 60);
+        int pauses = Integer.getInteger("bench.pauses", 20);
         Path workDir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
         Path jar = Path.of(System.getProperty("bench.jar", "target/sms-engine.jar")).toAbsolutePath();
         Files.createDirectories(workDir);
@@ -70,6 +74,10 @@ public final class Benchmark {
                     }
                     Run run = run(engine, csv, services, null);
                     report(rows, heap, warmup, run, GcLog.read(runDir.resolve("gc.log")), simulator.accounting(null, null));
+                    if (pauses > 0) {
+                        PauseLatency.measure(engine, simulator, RecipientFile.create(workDir, PAUSE_BATCH_ROWS, PAUSE_NUMBERS),
+                                pauses);
+                    }
                     if (cappedTps > 0) {
                         simulator.close();
                         simulator = SimulatorProcess.start(jar, smscPort, freePort(),
@@ -136,7 +144,7 @@ public final class Benchmark {
                 receipted, StepTimes.of(services.jdbcUrl(), "postgres", batchId));
     }
 
-    private static long upload(EngineProcess engine, Path csv, Integer tps) throws IOException, InterruptedException {
+    static long upload(EngineProcess engine, Path csv, Integer tps) throws IOException, InterruptedException {
         String boundary = "bench-" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
         Map<String, String> fields = new java.util.HashMap<>(Map.of("name", "benchmark", "template", TEMPLATE, "region", "US"));

@@ -99,6 +99,12 @@ public final class SimulatorAccounting {
         return max;
     }
 
+    /** When the last {@code submit_sm} at or after {@code fromMillis} was accepted (to 10 ms), or 0 if none was. */
+    public long lastAcceptedAfter(long fromMillis) {
+        return byMillisecondTen.keySet().stream().filter(tick -> tick >= fromMillis / 10)
+                .mapToLong(tick -> tick * 10 + 9).max().orElse(0);
+    }
+
     /** Accepted between the two instants (epoch milliseconds, from inclusive, to exclusive). */
     public long acceptedBetween(long fromMillis, long toMillis) {
         return byMillisecondTen.entrySet().stream()

@@ -24,7 +24,8 @@ import org.springframework.core.env.StandardEnvironment;
  * org.springframework.boot.loader.launch.PropertiesLauncher --sms.simulator.port=2775 ...}.
  * Settings as {@code --sms.simulator.*} arguments or {@code SMS_SIMULATOR_*} variables. Its
  * accounting is served as JSON at {@code http://host:<sms.simulator.http-port>/accounting}
- * ({@code ?from=&to=} epoch milliseconds add the busiest one-second window between them).
+ * ({@code ?from=&to=} epoch milliseconds add the busiest one-second window between them, and
+ * {@code lastAcceptedAt}, the last submission accepted after {@code from}).
  */
 public final class SimulatorMain {
 
@@ -73,6 +74,9 @@ public final class SimulatorMain {
         if (query.containsKey("from") && query.containsKey("to")) {
             long busiest = accounting.maxInWindow(Long.parseLong(query.get("from")), Long.parseLong(query.get("to")), 1000);
             window = ",\"busiestSecond\":" + busiest;
+        }
+        if (query.containsKey("from")) {
+            window += ",\"lastAcceptedAt\":" + accounting.lastAcceptedAfter(Long.parseLong(query.get("from")));
         }
         return String.format(Locale.ROOT,
                 "{\"accepted\":%d,\"refused\":%d,\"receiptsSent\":%d,\"boundSessions\":%d,\"destinationsWithMoreThanOne\":%d%s}",
