@@ -43,6 +43,9 @@ public interface BatchMapper {
     BatchRow transition(@Param("id") long id, @Param("version") long version, @Param("to") BatchState to,
             @Param("reason") String reason, @Param("error") String error);
 
+    /** Changes the send time of a batch not started yet; null when it has been started (or has ended). */
+    BatchRow setSendAt(@Param("id") long id, @Param("sendAt") java.time.OffsetDateTime sendAt);
+
     /** Which job execution, on which node, works on the batch now. */
     void recordJob(@Param("id") long id, @Param("executionId") long executionId, @Param("node") String node);
 

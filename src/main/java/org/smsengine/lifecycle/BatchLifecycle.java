@@ -12,6 +12,7 @@ import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.system.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,16 +35,19 @@ public class BatchLifecycle implements AllowedActions {
     private final BatchStateMachine machine;
     private final Map<String, LifecycleAction> actions;
     private final BatchMapper batches;
-    private final BatchEventMapper events;
+    private final BatchEventMapper audit;
+    private final ApplicationEventPublisher events;
     private final ProgressPublisher progress;
     private final TransactionTemplate transaction;
 
     BatchLifecycle(LifecycleTable table, BatchStateMachine machine, Map<String, LifecycleAction> actions,
-            BatchMapper batches, BatchEventMapper events, ProgressPublisher progress, TransactionTemplate transaction) {
+            BatchMapper batches, BatchEventMapper audit, ProgressPublisher progress, TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
         this.table = table;
         this.machine = machine;
         this.actions = Map.copyOf(actions);
         this.batches = batches;
+        this.audit = audit;
         this.events = events;
         this.progress = progress;
         this.transaction = transaction;
@@ -63,7 +67,12 @@ public class BatchLifecycle implements AllowedActions {
      * event came first and stands.
      */
     public Optional<BatchRow> notify(long batchId, String event, String reason, String error) {
-        Optional<BatchRow> moved = fire(batchId, event, ENGINE, reason, error);
+        return notify(batchId, event, ENGINE, reason, error);
+    }
+
+    /** As {@link #notify(long, String, String, String)}, on behalf of {@code actor} (an edit that moves the state). */
+    public Optional<BatchRow> notify(long batchId, String event, String actor, String reason, String error) {
+        Optional<BatchRow> moved = fire(batchId, event, actor, reason, error);
         if (moved.isEmpty()) {
             log.info("Batch {}: '{}' does not apply in its state now; left as it is", batchId, event);
         }
@@ -101,7 +110,7 @@ public class BatchLifecycle implements AllowedActions {
         BatchRow moved = transaction.execute(status -> {
             BatchRow row = batches.transition(batch.id(), batch.version(), BatchState.valueOf(t.to()), reason, error);
             if (row != null) {
-                events.insert(batch.id(), event, t.from(), t.to(), actor, reason);
+                audit.insert(batch.id(), event, t.from(), t.to(), actor, reason);
             }
             return row;
         });
@@ -114,6 +123,7 @@ public class BatchLifecycle implements AllowedActions {
         if (t.action() != null) {
             actions.get(t.action()).run(moved, t);
         }
+        events.publishEvent(new BatchStateChanged(moved, event, t.from(), t.to()));
         return Optional.of(moved);
     }
 
@@ -125,6 +135,6 @@ public class BatchLifecycle implements AllowedActions {
 
     public List<BatchEvent> events(long batchId) {
         batches.find(batchId).orElseThrow(() -> new BatchNotFoundException(batchId));
-        return events.list(batchId);
+        return audit.list(batchId);
     }
 }

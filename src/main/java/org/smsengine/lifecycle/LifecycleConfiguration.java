@@ -12,6 +12,7 @@ import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchState;
 import org.smsengine.progress.ProgressPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,9 +48,9 @@ class LifecycleConfiguration {
     @Bean
     BatchLifecycle batchLifecycle(LifecycleTable table, BatchStateMachine machine, List<LifecycleAction> actions,
             BatchMapper batches, BatchEventMapper events, ProgressPublisher progress,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher publisher) {
         return new BatchLifecycle(table, machine, byName(actions, LifecycleAction::name), batches, events, progress,
-                new TransactionTemplate(transactionManager));
+                new TransactionTemplate(transactionManager), publisher);
     }
 
     private static <T> Set<String> names(List<T> items, Function<T, String> name) {

@@ -34,6 +34,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/batches/*").hasAnyRole(MARKETER, OPERATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(MARKETER, OPERATOR, ADMIN)
                         .anyRequest().hasRole(ADMIN))
                 .headers(Customizer.withDefaults());

@@ -65,6 +65,13 @@ public final class ApiClient {
                         response.getBody().readAllBytes()));
     }
 
+    /** {@code PATCH} with a JSON body given as text (so that {@code null} and unknown fields can be sent as they are). */
+    public Response patchJson(String path, String json) {
+        return rest.patch().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
+                .exchange((request, response) -> Response.of(response.getStatusCode().value(), response.getHeaders(),
+                        response.getBody().readAllBytes()));
+    }
+
     /** {@code POST /api/v1/batches} with {@code file} and the form fields. */
     public Response uploadCsv(byte[] file, Map<String, String> fields) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();

@@ -1,5 +1,7 @@
 package org.smsengine.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,20 +27,32 @@ public abstract class EngineIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestServices.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("sms.progress.key-prefix", () -> RUN_PREFIX);
+        engineProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The engine's settings in the tests; a second node ({@link SecondEngine}) starts with them too. */
+    protected static Map<String, Object> engineProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>(TestServices.properties());
+        properties.put("sms.progress.key-prefix", RUN_PREFIX);
         // Small enough that the 413 test need not send 200 MB; large enough for a 2 MB field.
-        registry.add("sms.upload.max-size", () -> "8MB");
-        registry.add("sms.progress.redis-retry-after", () -> "300ms");
-        registry.add("sms.pipeline.job-definition", () -> "classpath:test-jobs/sms-batch.yml");
-        registry.add("sms.simulator.port", () -> SMSC_PORT);
-        registry.add("sms.simulator.record-parts", () -> 2000);
-        registry.add("sms.dev.simulator-tps", () -> 5000);
-        registry.add("sms.dev.simulator-response-timeout", () -> "2s");
+        properties.put("sms.upload.max-size", "8MB");
+        properties.put("sms.progress.redis-retry-after", "300ms");
+        properties.put("sms.pipeline.job-definition", "classpath:test-jobs/sms-batch.yml");
+        properties.put("sms.simulator.port", SMSC_PORT);
+        properties.put("sms.simulator.record-parts", 2000);
+        properties.put("sms.dev.simulator-tps", 5000);
+        properties.put("sms.dev.simulator-response-timeout", "2s");
         // a lost node is noticed within seconds (CrashRecoveryIT kills one)
-        registry.add("sms.recovery.heartbeat-interval", () -> "500ms");
-        registry.add("sms.recovery.node-timeout", () -> "3s");
-        registry.add("sms.recovery.check-interval", () -> "1s");
+        properties.put("sms.recovery.heartbeat-interval", "500ms");
+        properties.put("sms.recovery.node-timeout", "3s");
+        properties.put("sms.recovery.check-interval", "1s");
+        // housekeeping runs when a test calls it, never on its own in the middle of another test
+        properties.put("sms.housekeeping.redis-reconcile-schedule", "-");
+        properties.put("sms.housekeeping.overdue-receipts-schedule", "-");
+        properties.put("sms.housekeeping.retention-schedule", "-");
+        // a trigger the other node created is acquired within a second
+        properties.put("spring.quartz.properties.org.quartz.scheduler.idleWaitTime", "1000");
+        return properties;
     }
 
     protected ApiClient as(String user) {

@@ -1,0 +1,114 @@
+package org.smsengine.scheduling;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.LongSupplier;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.batch.BatchMapper;
+import org.smsengine.delivery.BatchRecount;
+import org.smsengine.progress.ProgressPublisher;
+import org.smsengine.system.NodeIdentity;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cluster-wide housekeeping, each task on one node at a time (ShedLock; {@code lockAtLeastFor}
+ * keeps nodes whose clocks differ a little from running a task twice for one firing). Each run is
+ * recorded in {@code sms_housekeeping_run}. Jobs lost with their node, and the messages they left
+ * SENDING, are {@code recovery.LostJobRecovery}'s (also ShedLock-guarded).
+ */
+@Component
+public class Housekeeping {
+
+    static final String RECONCILE = "redis-reconcile";
+    static final String OVERDUE = "overdue-receipts";
+    static final String RETENTION = "retention-purge";
+    /** The tables purged per batch, children first. */
+    private static final List<String> PURGED = List.of("sms_receipt_ref", "sms_retry", "sms_message", "sms_reject",
+            "sms_recipient", "sms_partition", "sms_upload_chunk");
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final HousekeepingMapper housekeeping;
+    private final BatchMapper batches;
+    private final BatchRecount recount;
+    private final ProgressPublisher progress;
+    private final HousekeepingSettings settings;
+    private final NodeIdentity node;
+    private final Clock clock;
+
+    Housekeeping(HousekeepingMapper housekeeping, BatchMapper batches, BatchRecount recount, ProgressPublisher progress,
+            HousekeepingSettings settings, NodeIdentity node, Clock clock) {
+        this.housekeeping = housekeeping;
+        this.batches = batches;
+        this.recount = recount;
+        this.progress = progress;
+        this.settings = settings;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    /** Rewrites the Redis view of every active batch from PostgreSQL (after a Redis outage, a flush lost, ...). */
+    @Scheduled(cron = "${sms.housekeeping.redis-reconcile-schedule:0 * * * * *}")
+    @SchedulerLock(name = RECONCILE, lockAtLeastFor = "5s", lockAtMostFor = "10m")
+    public void reconcileRedis() {
+        run(RECONCILE, () -> {
+            List<Long> active = housekeeping.activeBatches();
+            active.forEach(id -> batches.find(id).ifPresent(progress::publish));
+            return active.size();
+        });
+    }
+
+    /** SENT messages whose receipt is overdue become EXPIRED (or UNKNOWN); their batches are recounted. */
+    @Scheduled(cron = "${sms.housekeeping.overdue-receipts-schedule:0 */10 * * * *}")
+    @SchedulerLock(name = OVERDUE, lockAtLeastFor = "5s", lockAtMostFor = "30m")
+    public void expireOverdueReceipts() {
+        run(OVERDUE, () -> {
+            long timeout = settings.receiptTimeout().toMillis();
+            long changed = 0;
+            for (long batchId : housekeeping.batchesWithOverdueReceipts(timeout)) {
+                int chunk;
+                do {
+                    chunk = housekeeping.expireOverdue(batchId, timeout, settings.overdueStatus().name(), settings.chunk());
+                    changed += chunk;
+                } while (chunk == settings.chunk());
+                recount.recount(batchId);
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * Deletes the messages, rejects, recipients and upload of batches finished longer ago than the
+     * retention, a chunk at a time; the batch row, its counts and its audit stay.
+     */
+    @Scheduled(cron = "${sms.housekeeping.retention-schedule:0 30 3 * * *}")
+    @SchedulerLock(name = RETENTION, lockAtLeastFor = "5s", lockAtMostFor = "2h")
+    public void purgeExpired() {
+        run(RETENTION, () -> {
+            long deleted = 0;
+            for (long batchId : housekeeping.batchesPastRetention(settings.retention().toMillis())) {
+                for (String table : PURGED) {
+                    int chunk;
+                    do {
+                        chunk = housekeeping.purgeChunk(table, batchId, settings.chunk());
+                        deleted += chunk;
+                    } while (chunk == settings.chunk());
+                }
+                housekeeping.markPurged(batchId);
+            }
+            return deleted;
+        });
+    }
+
+    private void run(String task, LongSupplier work) {
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        long affected = work.getAsLong();
+        housekeeping.recordRun(task, node.id(), started, affected);
+        if (affected > 0) {
+            log.info("Housekeeping {}: {} rows", task, affected);
+        }
+    }
+}

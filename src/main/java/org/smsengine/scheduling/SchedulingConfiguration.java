@@ -1,0 +1,9 @@
+package org.smsengine.scheduling;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HousekeepingSettings.class)
+class SchedulingConfiguration {
+}

@@ -1,0 +1,38 @@
+package org.smsengine.scheduling;
+
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.lifecycle.BatchLifecycle;
+import org.smsengine.system.ConflictException;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The Quartz job of a send time: sends the lifecycle's {@code start}, as the scheduler. Quartz
+ * creates its jobs itself, so the lifecycle comes through a setter (Spring's job factory autowires it).
+ */
+public class StartScheduledBatch implements Job {
+
+    static final String ACTOR = "scheduler";
+    private static final Logger log = LoggerFactory.getLogger(StartScheduledBatch.class);
+
+    private BatchLifecycle lifecycle;
+
+    @Autowired
+    public void setLifecycle(BatchLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        long batchId = context.getMergedJobDataMap().getLong(SendTimeSchedule.BATCH_ID);
+        try {
+            lifecycle.act(batchId, "start", ACTOR, "send time " + context.getScheduledFireTime().toInstant());
+        } catch (ConflictException e) {
+            log.info("Batch {} was not started at its send time: {}", batchId, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Batch {} could not be started at its send time", batchId, e);
+        }
+    }
+}
