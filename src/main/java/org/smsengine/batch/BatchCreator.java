@@ -8,10 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.LongUnaryOperator;
 import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
 import org.smsengine.system.PayloadTooLargeException;
@@ -25,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class BatchCreator {
-
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final BatchMapper batches;
     private final UploadStore uploads;
@@ -48,18 +46,27 @@ public class BatchCreator {
     @Transactional
     public long createFromCsv(BatchParameters parameters, InputStream csv, String user) throws IOException {
         BatchParameters.Checked checked = parameters.check(settings, clock);
-        byte[] first = withoutBom(readFirstChunk(csv));
-        CsvUploadScanner scanner = new CsvUploadScanner(settings.maxRecordSize().toBytes());
-        scanner.feed(first, 0, first.length);
-        CsvHeader header = CsvHeader.parse(headerLine(first, scanner));
-        header.requireColumns(checked.phoneColumn(), checked.template().variables());
+        CsvIntake intake = CsvIntake.begin(csv, uploads.chunkSize(), settings.maxRecordSize().toBytes());
+        intake.header().requireColumns(checked.phoneColumn(), checked.template().variables());
 
         long id = batches.insert(checked.toNewBatch(SourceFormat.CSV, user));
-        long bytes = uploads.store(id, first, csv, chunk -> scanner.feed(chunk, 0, chunk.length));
-        if (scanner.finish() == 0) {
-            throw new InvalidInputException(InputError.row(2, "The file has a header row but no recipient rows"));
-        }
+        long bytes = uploads.store(id, intake.first(), csv, intake.observer());
+        intake.finish();
         return created(id, bytes);
+    }
+
+    /**
+     * A batch whose CSV is already stored elsewhere (a campaign's audience): its parameters are
+     * checked as an upload's, then {@code storeUpload} gives the new batch its upload (returning its
+     * size), and {@code tie} whatever else belongs to the batch, in the same transaction.
+     */
+    @Transactional
+    public long createFromStoredCsv(BatchParameters parameters, String user, LongUnaryOperator storeUpload,
+            LongConsumer tie) {
+        BatchParameters.Checked checked = parameters.check(settings, clock);
+        long id = batches.insert(checked.toNewBatch(SourceFormat.CSV, user));
+        tie.accept(id);
+        return created(id, storeUpload.applyAsLong(id));
     }
 
     @Transactional
@@ -92,36 +99,6 @@ public class BatchCreator {
         batches.setUploadBytes(id, bytes);
         events.publishEvent(new BatchCreated(id));
         return id;
-    }
-
-    private byte[] readFirstChunk(InputStream csv) throws IOException {
-        byte[] first = csv.readNBytes(uploads.chunkSize());
-        if (first.length == 0) {
-            throw new InvalidInputException(InputError.field("file", "The file is empty"));
-        }
-        if (first.length >= 2 && ((first[0] == (byte) 0xFF && first[1] == (byte) 0xFE)
-                || (first[0] == (byte) 0xFE && first[1] == (byte) 0xFF))) {
-            throw new InvalidInputException(InputError.field("file",
-                    "The file is UTF-16 text; save it as 'CSV UTF-8' and upload it again"));
-        }
-        return first;
-    }
-
-    private static byte[] withoutBom(byte[] first) {
-        boolean bom = first.length >= 3 && first[0] == UTF8_BOM[0] && first[1] == UTF8_BOM[1] && first[2] == UTF8_BOM[2];
-        return bom ? Arrays.copyOfRange(first, 3, first.length) : first;
-    }
-
-    private String headerLine(byte[] first, CsvUploadScanner scanner) {
-        long end = scanner.headerEndOffset();
-        if (end < 0 && first.length < uploads.chunkSize()) {
-            end = first.length; // the whole file is one line: a header without rows, which finish() refuses
-        }
-        if (end < 0) {
-            throw new InvalidInputException(InputError.row(1, "The header row is longer than the first "
-                    + first.length + " bytes, or the file has no line break after it"));
-        }
-        return new String(first, 0, (int) end, StandardCharsets.UTF_8);
     }
 
     private byte[] jsonLines(List<JsonRecipient> recipients) {

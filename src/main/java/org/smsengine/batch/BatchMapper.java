@@ -46,6 +46,15 @@ public interface BatchMapper {
     /** Changes the send time of a batch not started yet; null when it has been started (or has ended). */
     BatchRow setSendAt(@Param("id") long id, @Param("sendAt") java.time.OffsetDateTime sendAt);
 
+    /** Ties a batch to the campaign that fired it, with the campaign's send window (JSON, or null). */
+    void setCampaign(@Param("id") long id, @Param("campaignId") long campaignId, @Param("sendWindow") String sendWindow);
+
+    /** Sets (or, with null, removes) the send window of a batch that has not finished; null when it has. */
+    BatchRow setSendWindow(@Param("id") long id, @Param("sendWindow") String sendWindow);
+
+    /** Until when delivery waits for the send window (null: not waiting); null when that is already recorded. */
+    BatchRow setWaitingUntil(@Param("id") long id, @Param("until") java.time.OffsetDateTime until);
+
     /** Which job execution, on which node, works on the batch now. */
     void recordJob(@Param("id") long id, @Param("executionId") long executionId, @Param("node") String node);
 

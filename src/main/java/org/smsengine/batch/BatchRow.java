@@ -43,6 +43,9 @@ public record BatchRow(
         String jobNode,
         long inDoubt,
         long retryableFailures,
+        Long campaignId,
+        String sendWindow,
+        OffsetDateTime waitingUntil,
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

@@ -1,12 +1,14 @@
 package org.smsengine.batch;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * A batch as the API shows it (API.md, "a Batch"), with two additions: {@code stateReason} (why it
- * is in its state: an operator's reason, "node lost", ...) and {@code counts.inDoubt} (messages that
- * were being submitted when their node was lost).
+ * is in its state: an operator's reason, "node lost", ...), {@code counts.inDoubt} (messages that
+ * were being submitted when their node was lost), {@code sendWindow} and {@code waitingUntil} (delivery
+ * waits for the send window until then).
  */
 public record BatchView(
         long id,
@@ -24,7 +26,9 @@ public record BatchView(
         long segments,
         List<String> allowedActions,
         String error,
-        String stateReason) {
+        String stateReason,
+        @JsonRawValue String sendWindow,
+        OffsetDateTime waitingUntil) {
 
     public record Counts(long rows, long valid, long invalid, long duplicates, long optedOut, long prepared, long sent,
             long delivered, long failed, long cancelled, long inDoubt) {
@@ -35,6 +39,6 @@ public record BatchView(
                 row.prepared(), row.sent(), row.delivered(), row.failed(), row.cancelled(), row.inDoubt());
         return new BatchView(row.id(), row.name(), row.state(), row.template(), row.region(), row.senderId(),
                 row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), counts, row.segments(),
-                allowedActions, row.error(), row.stateReason());
+                allowedActions, row.error(), row.stateReason(), row.sendWindow(), row.waitingUntil());
     }
 }

@@ -19,7 +19,7 @@ public class UploadStore {
         this.chunkSize = (int) settings.chunkSize().toBytes();
     }
 
-    int chunkSize() {
+    public int chunkSize() {
         return chunkSize;
     }
 
@@ -29,15 +29,20 @@ public class UploadStore {
      * before it is stored. Returns the upload's size.
      */
     long store(long batchId, byte[] alreadyRead, InputStream in, ChunkObserver observer) throws IOException {
+        return store((seq, data) -> chunks.insert(batchId, seq, data), alreadyRead, in, observer);
+    }
+
+    /** As {@link #store(long, byte[], InputStream, ChunkObserver)}, into chunks kept elsewhere (an audience's). */
+    public long store(ChunkSink sink, byte[] alreadyRead, InputStream in, ChunkObserver observer) throws IOException {
         int seq = 0;
         long total = alreadyRead.length;
         if (alreadyRead.length > 0) {
-            chunks.insert(batchId, seq++, alreadyRead);
+            sink.put(seq++, alreadyRead);
         }
         byte[] chunk;
         while ((chunk = in.readNBytes(chunkSize)).length > 0) {
             observer.observe(chunk);
-            chunks.insert(batchId, seq++, chunk);
+            sink.put(seq++, chunk);
             total += chunk.length;
         }
         return total;
@@ -45,23 +50,43 @@ public class UploadStore {
 
     /** The upload of {@code batchId} as a stream, read from the database one chunk at a time. */
     public InputStream open(long batchId) {
-        return new ChunkInputStream(batchId);
+        return open(seq -> {
+            UploadChunkMapper.StoredChunk stored = chunks.find(batchId, seq);
+            return stored == null ? null : stored.data();
+        }, "upload of batch " + batchId);
     }
 
-    interface ChunkObserver {
+    /** Chunks kept elsewhere (an audience's) as a stream. */
+    public InputStream open(ChunkSource source, String description) {
+        return new ChunkInputStream(source, description);
+    }
+
+    public interface ChunkObserver {
         void observe(byte[] chunk);
+    }
+
+    /** Where chunks are stored, in order from 0. */
+    public interface ChunkSink {
+        void put(int seq, byte[] data);
+    }
+
+    /** Where chunks are read from: the chunk {@code seq}, or null after the last. */
+    public interface ChunkSource {
+        byte[] get(int seq);
     }
 
     private final class ChunkInputStream extends InputStream {
 
-        private final long batchId;
+        private final ChunkSource source;
+        private final String description;
         private int nextSeq;
         private byte[] current = new byte[0];
         private int position;
         private boolean exhausted;
 
-        private ChunkInputStream(long batchId) {
-            this.batchId = batchId;
+        private ChunkInputStream(ChunkSource source, String description) {
+            this.source = source;
+            this.description = description;
         }
 
         @Override
@@ -86,8 +111,7 @@ public class UploadStore {
 
         private boolean advance() {
             while (!exhausted) {
-                UploadChunkMapper.StoredChunk stored = chunks.find(batchId, nextSeq++);
-                byte[] next = stored == null ? null : stored.data();
+                byte[] next = source.get(nextSeq++);
                 if (next == null) {
                     exhausted = true;
                     current = new byte[0];
@@ -102,7 +126,7 @@ public class UploadStore {
 
         @Override
         public String toString() {
-            return "upload of batch " + batchId + ", chunk " + (nextSeq - 1) + ", byte " + position;
+            return description + ", chunk " + (nextSeq - 1) + ", byte " + position;
         }
     }
 }

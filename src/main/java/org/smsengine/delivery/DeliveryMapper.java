@@ -37,6 +37,13 @@ public interface DeliveryMapper {
     int releaseUnsubmitted(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
             @Param("ids") Long[] ids);
 
+    /**
+     * Claimed messages whose recipient's send window is closed go back to the queue, due when it
+     * opens ({@code dueMillis}, epoch milliseconds), their claim's attempt given back.
+     */
+    int deferToWindow(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
+            @Param("ids") Long[] ids, @Param("dueMillis") Long[] dueMillis);
+
     /** Every message of the batch not sent yet (PREPARED or waiting for a retry) becomes CANCELLED. */
     int cancelUnsent(@Param("batchId") long batchId);
 

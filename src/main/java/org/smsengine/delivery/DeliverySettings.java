@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param receiptInterval  how often waiting receipts are applied
  * @param receiptPatience  how long a receipt may wait for its submission to be recorded before it is dropped
  * @param receiptCapacity  receipts that may wait in memory at once
+ * @param partitionThreads threads that run delivery partitions on this node, for every batch delivering here: a pool
+ *                         of its own, so a slow (rate-limited, or waiting for its window) delivery never holds up
+ *                         another batch's preparation; beyond it, partitions wait their turn
  */
 @ConfigurationProperties("sms.delivery")
 public record DeliverySettings(
@@ -21,5 +24,6 @@ public record DeliverySettings(
         @DefaultValue("500ms") Duration retryPoll,
         @DefaultValue("200ms") Duration receiptInterval,
         @DefaultValue("10m") Duration receiptPatience,
-        @DefaultValue("1000000") int receiptCapacity) {
+        @DefaultValue("1000000") int receiptCapacity,
+        @DefaultValue("16") int partitionThreads) {
 }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -48,7 +49,8 @@ class DeliveryStepConfiguration {
     MessageClaimer messageClaimer(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, PartitionMapper partitions,
             DeliveryMapper deliveries, PlatformTransactionManager transactionManager, Clock clock,
-            DeliverySettings settings, StopSignals signals, @Value("#{stepExecution}") StepExecution stepExecution) {
+            DeliverySettings settings, StopSignals signals, @Value("#{stepExecution}") StepExecution stepExecution,
+            SendWindows windows) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         int rate = providers.tps(providers.get(batch.provider()).name());
         if (batch.tps() != null) {
@@ -57,7 +59,7 @@ class DeliveryStepConfiguration {
         int pageSize = pageSize(jobDefinition.step(DELIVERY).chunkSize(), rate, partitions.findAll(batchId).size(),
                 settings);
         return new MessageClaimer(batchId, partitionNo, pageSize, deliveries, transactionManager, clock,
-                settings.retryPoll(), signals, stepExecution);
+                settings.retryPoll(), signals, stepExecution, windows);
     }
 
     /** Messages per chunk: what one partition sends in {@code chunkTime} at the batch's rate, at most the step's chunkSize. */
@@ -82,7 +84,7 @@ class DeliveryStepConfiguration {
 
     @Bean
     PipelineStep deliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            TaskExecutor partitionExecutor, PartitionRangePartitioner deliveryPartitioner,
+            TaskExecutor deliveryPartitionExecutor, PartitionRangePartitioner deliveryPartitioner,
             MessageClaimer messageClaimer, MessageSubmitter messageSubmitter) {
         return new PipelineStep(DELIVERY, definition -> {
             // one claimed page per chunk; claims and outcomes commit in transactions of their own
@@ -95,9 +97,20 @@ class DeliveryStepConfiguration {
                     .partitioner(worker.getName(), deliveryPartitioner)
                     .step(worker)
                     .gridSize(definition.gridSize())
-                    .taskExecutor(partitionExecutor)
+                    .taskExecutor(deliveryPartitionExecutor)
                     .build();
         });
+    }
+
+    /** Delivery partitions mostly wait (for the rate limit, responses, retries, windows): a pool of their own. */
+    @Bean
+    TaskExecutor deliveryPartitionExecutor(DeliverySettings settings) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("delivery-");
+        executor.setCorePoolSize(settings.partitionThreads());
+        executor.setMaxPoolSize(settings.partitionThreads());
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
     }
 
     @Bean

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.time.Instant;
+import org.smsengine.batch.SendWindow;
 import org.smsengine.pipeline.StopSignals;
 import org.springframework.batch.core.StepExecution;
 import java.util.function.Supplier;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent twice by a retried or restarted chunk. First attempts come in id order (a keyset cursor,
  * saved with each chunk); then due retries. While retries wait for their time it hands out an empty
  * page at least every {@code maxWait}, so the step keeps passing chunk boundaries and can stop.
+ * Outside the batch's send window it claims nothing and waits the same way ({@link SendWindows}).
  */
 public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
 
@@ -35,12 +38,14 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
     private final Duration maxWait;
     private final StopSignals signals;
     private final StepExecution stepExecution;
+    private final SendWindows windows;
     private long cursor;
 
     public MessageClaimer(long batchId, int partitionNo, int pageSize, DeliveryMapper deliveries,
             PlatformTransactionManager transactionManager, Clock clock, Duration maxWait, StopSignals signals,
-            StepExecution stepExecution) {
+            StepExecution stepExecution, SendWindows windows) {
         this.signals = signals;
+        this.windows = windows;
         this.stepExecution = stepExecution;
         this.batchId = batchId;
         this.partitionNo = partitionNo;
@@ -64,18 +69,38 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
             stepExecution.setTerminateOnly();
             return List.of();
         }
+        Instant now = clock.instant();
+        SendWindows.Current current = windows.current(batchId);
+        SendWindow window = current.window();
+        if (window != null && !window.recipientLocal() && !window.isOpen(now, window.zone())) {
+            Instant opens = window.nextOpening(now, window.zone());
+            windows.showWaiting(batchId, current, opens);
+            Thread.sleep(Math.max(1, Math.min(Duration.between(now, opens).toMillis(), maxWait.toMillis())));
+            return List.of();
+        }
+        boolean recipientLocal = window != null && window.recipientLocal();
         List<ClaimedMessage> page = claim(() -> deliveries.claimFirstAttempts(batchId, partitionNo, cursor, pageSize));
         if (!page.isEmpty()) {
             cursor = page.get(page.size() - 1).id();
-            return page;
+            List<ClaimedMessage> open = recipientLocal ? windows.openOnly(batchId, partitionNo, window, page, now) : page;
+            windows.showWaiting(batchId, current, null);
+            return open;
         }
         page = claim(() -> deliveries.claimDueRetries(batchId, partitionNo, pageSize));
+        if (recipientLocal && !page.isEmpty()) {
+            page = windows.openOnly(batchId, partitionNo, window, page, now);
+        }
         if (!page.isEmpty()) {
+            windows.showWaiting(batchId, current, null);
             return page;
         }
         OffsetDateTime nextRetry = deliveries.nextRetryDue(batchId, partitionNo);
         if (nextRetry == null) {
             return null;
+        }
+        if (recipientLocal) {
+            // what is left waits for its recipients' windows (or a retry's backoff): shown as waiting until the next of them
+            windows.showWaiting(batchId, current, nextRetry.toInstant());
         }
         Duration wait = Duration.between(OffsetDateTime.now(clock), nextRetry);
         Thread.sleep(Math.max(1, Math.min(wait.toMillis(), maxWait.toMillis())));

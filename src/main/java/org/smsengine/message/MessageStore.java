@@ -1,6 +1,7 @@
 package org.smsengine.message;
 
 import java.util.List;
+import org.smsengine.recipient.TimeZones;
 import org.smsengine.system.PgCopy;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageStore {
 
-    private static final String COPY = "COPY sms_message (batch_id, partition_no, row_no, phone, text, encoding, segments, status)"
+    private static final String COPY = "COPY sms_message (batch_id, partition_no, row_no, phone, text, encoding, segments, status, time_zone)"
             + " FROM STDIN";
 
     private final PgCopy copy;
@@ -25,7 +26,7 @@ public class MessageStore {
         String status = MessageStatus.PREPARED.name();
         for (PreparedMessage message : messages) {
             rows.add(batchId).add(partitionNo).add(message.rowNo()).add(message.phone()).add(message.text())
-                    .add(message.encoded().encoding().name()).add(message.encoded().segments()).add(status).endRow();
+                    .add(message.encoded().encoding().name()).add(message.encoded().segments()).add(status).add(TimeZones.of(message.phone())).endRow();
         }
         copy.copyIn(COPY, rows);
     }

@@ -19,5 +19,6 @@ public record BatchProgress(
         Long etaSeconds,
         OffsetDateTime updatedAt,
         String source,
-        BatchView.Counts counts) {
+        BatchView.Counts counts,
+        OffsetDateTime waitingUntil) {
 }

@@ -26,12 +26,17 @@ final class ProgressCalculator {
         boolean working = s.state().isWorking();
         double rate = working ? rate(s, step, samples, now) : 0;
         Long eta = eta(step, rate, working, s);
+        if (working && s.waitingUntil() != null && s.waitingUntil().isAfter(now)) {
+            // waiting for the send window: the wait counts, then the rest at the rate it had (if known)
+            eta = (eta == null ? 0 : eta) + Duration.between(now, s.waitingUntil()).toSeconds();
+        }
         double percent = s.state().isWorking() || s.state().isFinal() ? step.percent() : 100;
         BatchView.Counts counts = new BatchView.Counts(s.rows(), s.valid(), s.invalid(), s.duplicates(), s.optedOut(),
                 s.prepared(), s.sent(), s.delivered(), s.failed(), s.cancelled(), s.inDoubt());
         return new BatchProgress(s.batchId(), s.state(), step.step(), step.total(), step.processed(), s.sent(),
                 s.delivered(), s.failed(), percent, StepProgress.round(rate), eta,
-                s.updatedAt().atOffset(ZoneOffset.UTC), source, counts);
+                s.updatedAt().atOffset(ZoneOffset.UTC), source, counts,
+                s.waitingUntil() == null || !s.waitingUntil().isAfter(now) ? null : s.waitingUntil().atOffset(ZoneOffset.UTC));
     }
 
     private double rate(ProgressSnapshot s, StepProgress step, List<RateSample> samples, Instant now) {

@@ -31,13 +31,14 @@ record ProgressSnapshot(
         long inDoubt,
         long uploadBytes,
         long validatedBytes,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant waitingUntil) {
 
     static ProgressSnapshot of(BatchRow row) {
         return new ProgressSnapshot(row.id(), row.progressSeq(), row.state(), row.currentStep(),
                 instant(row.stepStartedAt()), row.rowCount(), row.valid(), row.invalid(), row.duplicates(),
                 row.optedOut(), row.prepared(), row.sent(), row.delivered(), row.sendFailed(), row.undelivered(), row.cancelled(),
-                row.inDoubt(), row.uploadBytes(), row.validatedBytes(), instant(row.updatedAt()));
+                row.inDoubt(), row.uploadBytes(), row.validatedBytes(), instant(row.updatedAt()), instant(row.waitingUntil()));
     }
 
     /** The hash fields, all as strings; instants as epoch milliseconds. */
@@ -62,6 +63,7 @@ record ProgressSnapshot(
         hash.put("uploadBytes", Long.toString(uploadBytes));
         hash.put("validatedBytes", Long.toString(validatedBytes));
         hash.put("updatedAt", Long.toString(updatedAt.toEpochMilli()));
+        hash.put("waitingUntil", waitingUntil == null ? "" : Long.toString(waitingUntil.toEpochMilli()));
         return hash;
     }
 
@@ -72,7 +74,7 @@ record ProgressSnapshot(
                 number(hash, "prepared"), number(hash, "sent"), number(hash, "delivered"), number(hash, "sendFailed"),
                 number(hash, "undelivered"),
                 number(hash, "cancelled"), number(hash, "inDoubt"), number(hash, "uploadBytes"), number(hash, "validatedBytes"),
-                instant(hash.get("updatedAt")));
+                instant(hash.get("updatedAt")), instant(hash.get("waitingUntil")));
     }
 
     /** Messages that failed, at submission or by receipt. */

@@ -1,6 +1,8 @@
 package org.smsengine.scheduling;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,6 +15,7 @@ import org.smsengine.batch.BatchQueries;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
 import org.smsengine.batch.BatchView;
+import org.smsengine.batch.SendWindow;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.system.ConflictException;
 import org.smsengine.system.InputError;
@@ -23,9 +26,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code PATCH /api/v1/batches/{id}} with {@code {"sendAt": "..."}} (or {@code null}): changes the
- * send time of a batch that has not started. A READY batch given a send time becomes SCHEDULED; a
- * SCHEDULED one is rescheduled, or becomes READY when its send time is removed.
+ * {@code PATCH /api/v1/batches/{id}} with {@code sendAt} and/or {@code sendWindow} (each {@code null}
+ * to remove it). A send time changes until the batch starts: a READY batch given one becomes
+ * SCHEDULED; a SCHEDULED one is rescheduled, or becomes READY when it is removed. A send window
+ * changes until the batch has finished; delivery follows it from its next chunk.
  */
 @RestController
 class SendTimeController {
@@ -35,9 +39,11 @@ class SendTimeController {
     private final BatchQueries queries;
     private final AllowedActions allowedActions;
     private final Clock clock;
+    private final ObjectMapper json;
 
     SendTimeController(BatchMapper batches, BatchLifecycle lifecycle, BatchQueries queries,
-            AllowedActions allowedActions, Clock clock) {
+            AllowedActions allowedActions, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.batches = batches;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -46,8 +52,37 @@ class SendTimeController {
     }
 
     @PatchMapping("/api/v1/batches/{id}")
-    BatchView changeSendTime(@PathVariable long id, @RequestBody JsonNode body, Principal principal) {
-        OffsetDateTime sendAt = sendAtOf(body);
+    BatchView change(@PathVariable long id, @RequestBody JsonNode body, Principal principal) throws JsonProcessingException {
+        checkFields(body);
+        if (body.has("sendWindow")) {
+            changeSendWindow(id, body.get("sendWindow"));
+        }
+        if (body.has("sendAt")) {
+            changeSendTime(id, sendAtOf(body.get("sendAt")), principal);
+        }
+        return queries.view(id);
+    }
+
+    private void changeSendWindow(long id, JsonNode value) throws JsonProcessingException {
+        String window = null;
+        if (!value.isNull()) {
+            SendWindow.Request request;
+            try {
+                request = json.treeToValue(value, SendWindow.Request.class);
+            } catch (JsonProcessingException e) {
+                throw new InvalidInputException(InputError.field("sendWindow",
+                        "sendWindow is {\"from\": \"09:00\", \"to\": \"21:00\", \"days\": [\"MON\", ...], \"timezone\": \"Asia/Shanghai\" or \"recipient\"}"));
+            }
+            window = json.writeValueAsString(SendWindow.of(request, "UTC"));
+        }
+        if (batches.setSendWindow(id, window) == null) {
+            BatchRow now = batches.find(id).orElseThrow(() -> new BatchNotFoundException(id));
+            throw new ConflictException("Batch " + id + " is " + now.state() + ": its send window can no longer change",
+                    now.state().name(), allowedActions.of(now));
+        }
+    }
+
+    private void changeSendTime(long id, OffsetDateTime sendAt, Principal principal) {
         BatchRow batch = batches.setSendAt(id, sendAt);
         if (batch == null) {
             BatchRow now = batches.find(id).orElseThrow(() -> new BatchNotFoundException(id));
@@ -61,20 +96,22 @@ class SendTimeController {
         } else if (batch.state() == BatchState.SCHEDULED) {
             lifecycle.notify(id, "send_time_removed", principal.getName(), reason, null);
         }
-        return queries.view(id);
     }
 
-    private OffsetDateTime sendAtOf(JsonNode body) {
-        if (body == null || !body.isObject() || !body.has("sendAt")) {
-            throw new InvalidInputException(InputError.field("sendAt", "The body must be {\"sendAt\": \"<ISO-8601 with offset>\"} or {\"sendAt\": null}"));
+    private static void checkFields(JsonNode body) {
+        if (body == null || !body.isObject() || !(body.has("sendAt") || body.has("sendWindow"))) {
+            throw new InvalidInputException(InputError.field("sendAt",
+                    "The body must set sendAt (ISO-8601 with offset, or null) and/or sendWindow (an object, or null)"));
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("sendAt")) {
-                throw new InvalidInputException(InputError.field(name, "Only sendAt can be changed; '" + name + "' cannot"));
+            if (!name.equals("sendAt") && !name.equals("sendWindow")) {
+                throw new InvalidInputException(InputError.field(name, "Only sendAt and sendWindow can be changed; '" + name + "' cannot"));
             }
         }
-        JsonNode value = body.get("sendAt");
+    }
+
+    private OffsetDateTime sendAtOf(JsonNode value) {
         if (value.isNull()) {
             return null;
         }

@@ -35,6 +35,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/batches/*").hasAnyRole(MARKETER, OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/run").hasAnyRole(MARKETER, OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audiences", "/api/v1/campaigns").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/audiences/*").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/campaigns/*").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/campaigns/*").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(MARKETER, OPERATOR, ADMIN)
                         .anyRequest().hasRole(ADMIN))
                 .headers(Customizer.withDefaults());

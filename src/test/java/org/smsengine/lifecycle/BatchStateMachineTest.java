@@ -124,7 +124,7 @@ class BatchStateMachineTest {
     static BatchRow batch(BatchState state) {
         OffsetDateTime now = OffsetDateTime.now();
         return new BatchRow(1, "test", state, 3, "Hi", SourceFormat.CSV, "phone", "US", null, null, null,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, 0, null, null, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, 0, null, null, 0, 0, null, null, null,
                 "tester", now, now);
     }
 }

@@ -60,6 +60,6 @@ class ProgressCalculatorTest {
         long uploadBytes = 40_000_000;
         long validatedBytes = rows == 0 ? uploadBytes : uploadBytes / 4;
         return new ProgressSnapshot(1, 1, state, step, NOW.minusSeconds(6), rows == 0 ? valid : rows, valid, 0, 0, 0,
-                prepared, 0, 0, 0, 0, 0, 0, uploadBytes, validatedBytes, NOW);
+                prepared, 0, 0, 0, 0, 0, 0, uploadBytes, validatedBytes, NOW, null);
     }
 }

@@ -65,6 +65,11 @@ public final class ApiClient {
                         response.getBody().readAllBytes()));
     }
 
+    public Response delete(String path) {
+        return rest.delete().uri(path).exchange((request, response) -> Response.of(response.getStatusCode().value(),
+                response.getHeaders(), response.getBody().readAllBytes()));
+    }
+
     /** {@code PATCH} with a JSON body given as text (so that {@code null} and unknown fields can be sent as they are). */
     public Response patchJson(String path, String json) {
         return rest.patch().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
@@ -74,6 +79,11 @@ public final class ApiClient {
 
     /** {@code POST /api/v1/batches} with {@code file} and the form fields. */
     public Response uploadCsv(byte[] file, Map<String, String> fields) {
+        return uploadCsv(file, fields, "/api/v1/batches");
+    }
+
+    /** A CSV upload to {@code path} (a batch's, an audience's) with the form fields. */
+    public Response uploadCsv(byte[] file, Map<String, String> fields, String path) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(file) {
             @Override
@@ -82,7 +92,7 @@ public final class ApiClient {
             }
         });
         fields.forEach(parts::add);
-        return rest.post().uri("/api/v1/batches").contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+        return rest.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
                 .exchange((request, response) -> Response.of(response.getStatusCode().value(), response.getHeaders(),
                         response.getBody().readAllBytes()));
     }

@@ -1,0 +1,320 @@
+package org.smsengine.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.quartz.CronExpression;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.audience.AudienceInUse;
+import org.smsengine.audience.AudienceRow;
+import org.smsengine.audience.AudienceService;
+import org.smsengine.audience.AudienceState;
+import org.smsengine.batch.BatchCreator;
+import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.BatchParameters;
+import org.smsengine.batch.BatchState;
+import org.smsengine.batch.PageRequest;
+import org.smsengine.batch.PageView;
+import org.smsengine.batch.SendWindow;
+import org.smsengine.lifecycle.BatchLifecycle;
+import org.smsengine.lifecycle.BatchStateChanged;
+import org.smsengine.recipient.PhoneNumbers;
+import org.smsengine.system.ConflictException;
+import org.smsengine.system.InputError;
+import org.smsengine.system.InvalidInputException;
+import org.smsengine.system.NotFoundException;
+import org.smsengine.template.MessageTemplate;
+import org.smsengine.template.TemplateSyntaxException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Campaigns: checked (cron, time zone, audience, template against the audience's columns, send
+ * window), stored with their Quartz trigger in one transaction, and fired: each firing creates a
+ * batch from the audience (whose rows, opt-outs included, are checked then, as any batch's are),
+ * which starts as soon as it is prepared, unless the overlap policy says otherwise. Firings of one
+ * campaign are decided one at a time (its row is locked), and every decision is recorded.
+ */
+@Service
+public class CampaignService implements AudienceInUse {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
+    private static final int NEXT_FIRE_TIMES = 5;
+    private static final Set<BatchState> SENDING = Set.of(BatchState.SCHEDULED, BatchState.DELIVERING, BatchState.DELIVERY_PAUSED);
+
+    private final CampaignMapper campaigns;
+    private final CampaignSchedule schedule;
+    private final AudienceService audiences;
+    private final BatchCreator batchCreator;
+    private final BatchMapper batches;
+    private final BatchLifecycle lifecycle;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CampaignService(CampaignMapper campaigns, CampaignSchedule schedule, AudienceService audiences,
+            BatchCreator batchCreator, BatchMapper batches, BatchLifecycle lifecycle, ObjectMapper json, Clock clock) {
+        this.campaigns = campaigns;
+        this.schedule = schedule;
+        this.audiences = audiences;
+        this.batchCreator = batchCreator;
+        this.batches = batches;
+        this.lifecycle = lifecycle;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CampaignView create(CampaignRequest request, String user) throws SchedulerException {
+        CampaignRow checked = check(request, 0, user);
+        long id = campaigns.insert(checked);
+        CampaignRow stored = require(id);
+        schedule.apply(stored);     // in this transaction: Quartz's job store shares the data source
+        return view(stored);
+    }
+
+    @Transactional
+    public CampaignView replace(long id, CampaignRequest request) throws SchedulerException {
+        CampaignRow existing = require(id);
+        CampaignRow checked = check(request, id, existing.createdBy());
+        campaigns.update(checked);
+        CampaignRow stored = require(id);
+        schedule.apply(stored);
+        return view(stored);
+    }
+
+    @Transactional
+    public CampaignView setEnabled(long id, boolean enabled) throws SchedulerException {
+        require(id);
+        campaigns.setEnabled(id, enabled);
+        CampaignRow stored = require(id);
+        schedule.apply(stored);
+        return view(stored);
+    }
+
+    @Transactional
+    public void delete(long id) throws SchedulerException {
+        if (campaigns.markDeleted(id) == 0) {
+            throw new NotFoundException("Campaign", id);
+        }
+        schedule.remove(id);
+    }
+
+    public CampaignRow require(long id) {
+        return campaigns.find(id).orElseThrow(() -> new NotFoundException("Campaign", id));
+    }
+
+    public PageView<CampaignView> list(PageRequest page) {
+        return new PageView<>(campaigns.list(page.offset(), page.size()).stream().map(this::view).toList(),
+                page.page(), page.size(), campaigns.count());
+    }
+
+    public CampaignView view(CampaignRow row) {
+        List<Instant> next = row.enabled()
+                ? CampaignSchedule.nextFireTimes(row.cron(), row.timezone(), clock.instant(), NEXT_FIRE_TIMES) : List.of();
+        return new CampaignView(row.id(), row.name(), row.cron(), row.timezone(), row.audienceId(), row.template(),
+                row.region(), row.senderId(), row.tps(), row.enabled(), row.overlap(), window(row.sendWindow()), next,
+                row.createdBy(), row.createdAt(), row.updatedAt());
+    }
+
+    public PageView<Long> batchIds(long id, PageRequest page) {
+        require(id);
+        return new PageView<>(campaigns.batchIds(id, page.offset(), page.size()), page.page(), page.size(),
+                campaigns.countBatches(id));
+    }
+
+    public List<CampaignFiring> firings(long id) {
+        require(id);
+        return campaigns.firings(id, 100);
+    }
+
+    /**
+     * One firing: by the cron trigger ({@code CRON}) or by hand ({@code MANUAL}). Returns what was
+     * decided; empty when the campaign is gone (or, for a cron firing, disabled meanwhile).
+     */
+    @Transactional
+    public Optional<CampaignFiring> fire(long campaignId, OffsetDateTime scheduledFor, String trigger, String actor) {
+        Optional<CampaignRow> locked = campaigns.lock(campaignId);
+        if (locked.isEmpty() || trigger.equals("CRON") && !locked.get().enabled()) {
+            log.info("Campaign {} is gone or disabled: its firing for {} does nothing", campaignId, scheduledFor);
+            return Optional.empty();
+        }
+        CampaignRow campaign = locked.get();
+        Optional<Long> running = campaigns.runningBatch(campaignId);
+        String decision;
+        Long batchId = null;
+        String reason = null;
+        Optional<AudienceRow> audience = audienceOf(campaign);
+        if (audience.isEmpty() || audience.get().state() != AudienceState.READY) {
+            decision = "SKIPPED";
+            reason = audience.isEmpty() ? "audience " + campaign.audienceId() + " was deleted"
+                    : "audience " + campaign.audienceId() + " is " + audience.get().state();
+        } else if (running.isPresent() && campaign.overlap() == Overlap.SKIP) {
+            decision = "SKIPPED";
+            reason = "batch " + running.get() + " of this campaign has not finished";
+        } else {
+            boolean queued = running.isPresent() && campaign.overlap() == Overlap.QUEUE;
+            batchId = createBatch(campaign, audience.get(), scheduledFor, actor, queued);
+            decision = queued ? "QUEUED" : "CREATED";
+            reason = running.map(r -> (queued ? "starts after batch " : "alongside batch ") + r).orElse(null);
+        }
+        campaigns.recordFiring(campaignId, scheduledFor, trigger, actor, decision, batchId, reason);
+        log.info("Campaign {} fired ({}, for {}): {}{}{}", campaignId, trigger, scheduledFor, decision,
+                batchId == null ? "" : " batch " + batchId, reason == null ? "" : " (" + reason + ")");
+        return campaigns.firings(campaignId, 1).stream().findFirst();
+    }
+
+    /** A batch of the campaign reached a state that may free the way for a queued one. */
+    @EventListener
+    void onBatchStateChanged(BatchStateChanged changed) {
+        Long campaignId = changed.batch().campaignId();
+        BatchState to = BatchState.valueOf(changed.to());
+        if (campaignId == null || !(to.isFinal() || to == BatchState.READY)) {
+            return;
+        }
+        Optional<Long> queued = campaigns.nextQueued(campaignId);
+        boolean sending = campaigns.batchIds(campaignId, 0, 50).stream().map(batches::find).flatMap(Optional::stream)
+                .anyMatch(b -> SENDING.contains(b.state()));
+        if (queued.isPresent() && !sending) {
+            try {
+                lifecycle.act(queued.get(), "start", "campaign", "queued: the campaign's previous batch has finished");
+            } catch (ConflictException e) {
+                log.info("Queued batch {} of campaign {} was not started: {}", queued.get(), campaignId, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public List<String> usersOf(long audienceId) {
+        return campaigns.enabledNamesUsing(audienceId);
+    }
+
+    private long createBatch(CampaignRow campaign, AudienceRow audience, OffsetDateTime scheduledFor, String actor,
+            boolean queued) {
+        BatchParameters parameters = new BatchParameters(campaign.name() + " @ " + scheduledFor, campaign.template(),
+                campaign.region(), audience.phoneColumn(), campaign.senderId(), null, campaign.tps());
+        return batchCreator.createFromStoredCsv(parameters, actor,
+                batchId -> audiences.copyToBatch(audience.id(), batchId),
+                batchId -> {
+                    batches.setCampaign(batchId, campaign.id(), campaign.sendWindow());
+                    if (!queued) {
+                        // prepared, it becomes SCHEDULED for this (past) instant and Quartz starts it at once
+                        batches.setSendAt(batchId, scheduledFor);
+                    }
+                });
+    }
+
+    private Optional<AudienceRow> audienceOf(CampaignRow campaign) {
+        try {
+            return Optional.of(audiences.require(campaign.audienceId()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private CampaignRow check(CampaignRequest r, long id, String user) {
+        List<InputError> errors = new ArrayList<>();
+        if (r.name() == null || r.name().isBlank()) {
+            errors.add(InputError.field("name", "A campaign needs a name"));
+        }
+        String timezone = r.timezone() == null || r.timezone().isBlank() ? "UTC" : r.timezone().strip();
+        try {
+            SendWindow.zone(timezone, "timezone");
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        if (r.cron() == null || r.cron().isBlank()) {
+            errors.add(InputError.field("cron", "A campaign needs a cron expression, e.g. \"0 0 9 ? * MON\" (Quartz: seconds first)"));
+        } else {
+            try {
+                CronExpression.validateExpression(r.cron().strip());
+                if (errors.isEmpty() && CampaignSchedule.nextFireTimes(r.cron().strip(), timezone, clock.instant(), 1).isEmpty()) {
+                    errors.add(InputError.field("cron", "'" + r.cron() + "' never fires again"));
+                }
+            } catch (ParseException e) {
+                errors.add(InputError.field("cron", "'" + r.cron() + "' is not a Quartz cron expression"
+                        + " (seconds minutes hours day-of-month month day-of-week [year]): " + e.getMessage()));
+            }
+        }
+        AudienceRow audience = null;
+        if (r.audienceId() == null) {
+            errors.add(InputError.field("audienceId", "A campaign needs an audience"));
+        } else {
+            try {
+                audience = audiences.require(r.audienceId());
+            } catch (NotFoundException e) {
+                errors.add(InputError.field("audienceId", "Audience " + r.audienceId() + " does not exist"));
+            }
+        }
+        MessageTemplate template = null;
+        if (r.template() == null || r.template().isBlank()) {
+            errors.add(InputError.field("template", "A campaign needs a message template"));
+        } else {
+            try {
+                template = MessageTemplate.parse(r.template());
+            } catch (TemplateSyntaxException e) {
+                errors.add(InputError.field("template", e.getMessage()));
+            }
+        }
+        if (audience != null && template != null) {
+            try {
+                audiences.header(audience.id()).requireColumns(audience.phoneColumn(), template.variables());
+            } catch (InvalidInputException e) {
+                errors.add(InputError.field("template", e.getMessage()));
+            } catch (IOException e) {
+                errors.add(InputError.field("audienceId", "The CSV of audience " + audience.id() + " cannot be read"));
+            }
+        }
+        String region = r.region() == null || r.region().isBlank()
+                ? (audience == null ? "US" : audience.region()) : r.region().strip().toUpperCase(Locale.ROOT);
+        if (!PhoneNumbers.isSupportedRegion(region)) {
+            errors.add(InputError.field("region", "'" + region + "' is not an ISO 3166 alpha-2 region code"));
+        }
+        if (r.tps() != null && r.tps() < 1) {
+            errors.add(InputError.field("tps", "tps must be at least 1"));
+        }
+        Overlap overlap = Overlap.SKIP;
+        if (r.overlap() != null) {
+            try {
+                overlap = Overlap.valueOf(r.overlap().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(InputError.field("overlap", "overlap is SKIP, QUEUE or ALONGSIDE, not '" + r.overlap() + "'"));
+            }
+        }
+        String window = null;
+        if (r.sendWindow() != null) {
+            try {
+                window = json.writeValueAsString(SendWindow.of(r.sendWindow(), timezone));
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The campaign is not valid: " + errors.get(0).message(), errors);
+        }
+        return new CampaignRow(id, r.name().strip(), r.cron().strip(), timezone, r.audienceId(), template.source(), region,
+                r.senderId() == null || r.senderId().isBlank() ? null : r.senderId().strip(), r.tps(),
+                r.enabled() == null || r.enabled(), overlap, window, user, null, null);
+    }
+
+    private SendWindow window(String stored) {
+        try {
+            return stored == null ? null : json.readValue(stored, SendWindow.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored send window cannot be read: " + stored, e);
+        }
+    }
+}
