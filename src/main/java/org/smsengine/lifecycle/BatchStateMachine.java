@@ -30,6 +30,9 @@ public class BatchStateMachine {
     public BatchStateMachine(LifecycleTable table, Map<String, LifecycleGuard> guards) {
         this.table = table;
         this.guards = Map.copyOf(guards);
+        // once at start-up: Spring Statemachine refuses a table it cannot build now, not at the first event;
+        // and the first operator's pause does not pay for loading its classes
+        build();
     }
 
     /** Where the event takes the batch from its state, or empty when the table refuses it there. */

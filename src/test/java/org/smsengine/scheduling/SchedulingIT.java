@@ -107,15 +107,23 @@ class SchedulingIT extends EngineIntegrationTest {
                         .as("starts of batch %d", id).isEqualTo(1);
             }
 
-            long before = runs(Housekeeping.RECONCILE);
-            CountDownLatch go = new CountDownLatch(1);
             Housekeeping other = second.bean(Housekeeping.class);
-            CompletableFuture<Void> here = CompletableFuture.runAsync(() -> { await(go); housekeeping.reconcileRedis(); });
-            CompletableFuture<Void> there = CompletableFuture.runAsync(() -> { await(go); other.reconcileRedis(); });
-            go.countDown();
-            CompletableFuture.allOf(here, there).join();
-            assertThat(runs(Housekeeping.RECONCILE) - before).isEqualTo(1);
+            Map<String, java.util.function.Consumer<Housekeeping>> tasks = Map.of(
+                    Housekeeping.RECONCILE, Housekeeping::reconcileRedis,
+                    Housekeeping.OVERDUE, Housekeeping::expireOverdueReceipts,
+                    Housekeeping.RETENTION, Housekeeping::purgeExpired);
+            for (var task : tasks.entrySet()) {
+                long before = runs(task.getKey());
+                CountDownLatch go = new CountDownLatch(1);
+                CompletableFuture<Void> here = CompletableFuture.runAsync(() -> { await(go); task.getValue().accept(housekeeping); });
+                CompletableFuture<Void> there = CompletableFuture.runAsync(() -> { await(go); task.getValue().accept(other); });
+                go.countDown();
+                CompletableFuture.allOf(here, there).join();
+                assertThat(runs(task.getKey()) - before).as("runs of %s", task.getKey()).isEqualTo(1);
+            }
         }
+        // each lock is held for at least 5 s (lockAtLeastFor): let it go before another test runs a task
+        Thread.sleep(5500);
     }
 
     @Test
