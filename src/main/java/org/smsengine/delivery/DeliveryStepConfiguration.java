@@ -72,14 +72,16 @@ class DeliveryStepConfiguration {
     @StepScope
     MessageSubmitter messageSubmitter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, RateLimits limits,
-            DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions) {
+            DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions,
+            SendWindows windows, Clock clock) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         SmsProvider provider = providers.get(batch.provider());
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, provider,
                 providers.tps(provider.name()),
                 Math.max(1, providers.inFlight(provider.name()) / Math.max(1, partitions.findAll(batchId).size())),
                 batch.senderId(), batch.tps());
-        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals);
+        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, windows,
+                clock);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package org.smsengine.delivery;
 
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import org.smsengine.batch.SendWindow;
 import org.smsengine.pipeline.StopSignals;
 import java.util.Map;
 import java.util.Set;
@@ -38,10 +40,14 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
     private final DeliveryMapper deliveries;
     private final OutcomeRecorder recorder;
     private final StopSignals signals;
+    private final SendWindows windows;
+    private final Clock clock;
 
     MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits, DeliveryMapper deliveries,
-            OutcomeRecorder recorder, StopSignals signals) {
+            OutcomeRecorder recorder, StopSignals signals, SendWindows windows, Clock clock) {
         this.signals = signals;
+        this.windows = windows;
+        this.clock = clock;
         this.route = route;
         this.tuning = tuning;
         this.limits = limits;
@@ -63,17 +69,19 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
      * partition's share of what the provider may have in flight): should this node die, the messages
      * submitted but not recorded, which another node must treat as in doubt, are at most two slices
      * per partition (twice the provider's in-flight window in all), not a whole page.
-     * When a stop is requested no further submit starts: the ones in flight are awaited and
-     * recorded, and the rest are put back for the resumed step.
+     * When a stop is requested, or the batch's send window closes, no further submit starts: the
+     * ones in flight are awaited and recorded, and the rest are put back for the resumed step (or
+     * for the window to open).
      */
     private void submit(List<ClaimedMessage> page) throws InterruptedException {
         Map<Long, Set<Integer>> alreadyAccepted = alreadyAccepted(page);
         int slice = Math.max(1, route.recordSlice());
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
         int recorded = 0;
+        SendWindow window = windows.current(route.batchId()).window();
         for (int i = 0; i < page.size(); i++) {
             ClaimedMessage message = page.get(i);
-            if (signals.stopRequested(route.batchId())) {
+            if (signals.stopRequested(route.batchId()) || closed(window)) {
                 recorder.release(route.batchId(), route.partitionNo(),
                         page.subList(i, page.size()).stream().map(ClaimedMessage::id).toList());
                 break;
@@ -90,6 +98,11 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
             }
         }
         record(outcomes.subList(recorded, outcomes.size()));
+    }
+
+    /** The batch's send window (in its own zone) closed while the page was being sent: the rest waits for it to open. */
+    private boolean closed(SendWindow window) {
+        return window != null && !window.recipientLocal() && !window.isOpen(clock.instant(), window.zone());
     }
 
     private void record(List<CompletableFuture<MessageOutcome>> slice) throws InterruptedException {

@@ -21,6 +21,7 @@ import org.smsengine.support.ApiClient;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;
 import org.smsengine.support.SecondEngine;
+import org.smsengine.support.TestClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestConstructor;
 
@@ -33,8 +34,10 @@ class CampaignIT extends EngineIntegrationTest {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final SimulatorAccounting accounting;
+    private final TestClock clock;
 
-    CampaignIT(DataSource dataSource, SmscSimulator simulator) {
+    CampaignIT(DataSource dataSource, SmscSimulator simulator, TestClock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.accounting = simulator.accounting();
@@ -163,6 +166,34 @@ class CampaignIT extends EngineIntegrationTest {
     }
 
     @Test
+    void aSendWindowStopsDeliveryWhenItClosesAndResumesItWhenItOpensAgainDrivenByTheClock() {
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        long id = prepare(Recipients.csv(3_060_000, 400), Map.of("tps", "100"));
+        ApiClient.Response windowed = marketer().patchJson("/api/v1/batches/" + id,
+                "{\"sendWindow\": {\"from\": \"09:00\", \"to\": \"17:00\", \"timezone\": \"UTC\"}}");
+        assertThat(windowed.status()).as(windowed.text()).isEqualTo(200);
+        try {
+            clock.set(today.plus(Duration.ofHours(17)).minusSeconds(2));      // 16:59:58: open, for two seconds more
+            assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of("reason", "tps 100")).status()).isEqualTo(202);
+            JsonNode closed = operator().await("/api/v1/batches/" + id, b -> !b.path("waitingUntil").isNull(), SETTLED);
+            Instant tomorrowNine = today.plus(Duration.ofHours(24 + 9));
+            assertThat(Instant.parse(closed.get("waitingUntil").asText())).isEqualTo(tomorrowNine);
+            int sentBeforeClose = closed.get("counts").get("sent").asInt();
+            assertThat(sentBeforeClose).isBetween(1, 399);
+            long accepted = accounting.accepted();
+            sleep(1500);
+            assertThat(accounting.accepted()).as("nothing submitted while the window is closed").isEqualTo(accepted);
+
+            clock.set(tomorrowNine.plusSeconds(1));
+            JsonNode completed = operator().awaitState(id, "COMPLETED", SETTLED);
+            assertThat(completed.get("counts").get("sent").asInt()).isEqualTo(400);
+            assertThat(completed.get("waitingUntil").isNull()).isTrue();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void aRecipientLocalWindowHoldsBackOnlyTheRecipientsWhoseWindowIsClosed() {
         // open now in New York (the test numbers are New Jersey's), closed in Shanghai (12 or 13 hours ahead)
         LocalTime newYork = LocalTime.now(ZoneId.of("America/New_York"));
@@ -186,8 +217,22 @@ class CampaignIT extends EngineIntegrationTest {
         operator().await("/api/v1/batches/" + id, b -> b.get("counts").get("cancelled").asInt() == 1, SETTLED);
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private long prepare(byte[] csv) {
-        long id = marketer().uploadCsv(csv, Map.of("name", "windowed", "template", "Hi {{name}}", "region", "US")).createdId();
+        return prepare(csv, Map.of());
+    }
+
+    private long prepare(byte[] csv, Map<String, String> fields) {
+        Map<String, String> all = new HashMap<>(Map.of("name", "windowed", "template", "Hi {{name}}", "region", "US"));
+        all.putAll(fields);
+        long id = marketer().uploadCsv(csv, all).createdId();
         operator().awaitState(id, "READY", SETTLED);
         return id;
     }
