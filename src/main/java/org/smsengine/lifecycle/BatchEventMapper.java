@@ -20,4 +20,10 @@ interface BatchEventMapper {
             SELECT id, batch_id, event, from_state, to_state, actor, reason, created_at
             FROM sms_batch_event WHERE batch_id = #{batchId} ORDER BY id""")
     List<BatchEvent> list(@Param("batchId") long batchId);
+
+    /** The event that brought the batch to its current state. */
+    @Select("""
+            SELECT id, batch_id, event, from_state, to_state, actor, reason, created_at
+            FROM sms_batch_event WHERE batch_id = #{batchId} ORDER BY id DESC LIMIT 1""")
+    BatchEvent last(@Param("batchId") long batchId);
 }

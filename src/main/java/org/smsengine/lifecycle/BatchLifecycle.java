@@ -86,9 +86,10 @@ public class BatchLifecycle implements AllowedActions {
 
     /**
      * Applies the event to the batch as stored. When another change wins the race for the row's
-     * version, the event is judged again against the state that change left: an operator's abort
-     * that met the engine's own "preparation started" still aborts, while a second pause meets a
-     * paused batch and is refused.
+     * version: if it was an operator's action, the two conflicted and this one is refused (of two
+     * operators pressing buttons at once, exactly one wins); if it was the engine's own progress,
+     * the event is judged again against the state it left (an abort that met "preparation
+     * started" still aborts).
      */
     private Optional<BatchRow> fire(long batchId, String event, String actor, String reason, String error) {
         for (int attempt = 1; attempt <= MAX_RACES; attempt++) {
@@ -100,6 +101,10 @@ public class BatchLifecycle implements AllowedActions {
             Optional<BatchRow> moved = store(batch, transition.get(), event, actor, reason, error);
             if (moved.isPresent()) {
                 return moved;
+            }
+            BatchEvent winner = audit.last(batchId);
+            if (winner == null || !table.pipelineEvents().contains(winner.event())) {
+                return Optional.empty();
             }
         }
         return Optional.empty();
