@@ -60,8 +60,13 @@ public class ProgressPublisher implements DisposableBean {
         pending.merge(snapshot.batchId(), snapshot, (parked, offered) -> offered.seq() > parked.seq() ? offered : parked);
     }
 
+    /** Whether a snapshot of the batch waits to be written (Redis is behind the database for it). */
+    boolean hasPending(long batchId) {
+        return pending.containsKey(batchId);
+    }
+
     /** Writes everything parked; true when Redis took it (or nothing was parked). */
-    boolean flush() {
+    synchronized boolean flush() {
         if (pending.isEmpty()) {
             return true;
         }

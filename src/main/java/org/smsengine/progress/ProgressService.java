@@ -45,6 +45,10 @@ public class ProgressService {
         if (!guard.mayTry()) {
             return Optional.empty();
         }
+        if (publisher.hasPending(batchId) && !publisher.flush()) {
+            // Redis has not taken this batch's newest snapshot yet (it was down): it would answer with an older one
+            return Optional.empty();
+        }
         try {
             Optional<RedisProgressStore.Stored> stored = store.read(batchId);
             guard.succeeded();
