@@ -20,6 +20,9 @@ public interface BatchMapper {
 
     long count(@Param("state") BatchState state);
 
+    /** Batches whose live view may be stale: not finished, or changed within the last hour. */
+    List<BatchRow> listActive();
+
     void setUploadBytes(@Param("id") long id, @Param("bytes") long bytes);
 
     BatchRow addCounts(@Param("id") long id, @Param("delta") CountDelta delta);

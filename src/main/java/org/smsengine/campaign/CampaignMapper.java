@@ -64,6 +64,12 @@ interface CampaignMapper {
             ORDER BY id DESC LIMIT 1""")
     Optional<Long> runningBatch(@Param("id") long id);
 
+    /** Whether one of the campaign's batches is sending (or about to, or paused in the middle of it). */
+    @Select("""
+            SELECT EXISTS (SELECT 1 FROM sms_batch
+                WHERE campaign_id = #{id} AND state IN ('SCHEDULED', 'DELIVERING', 'DELIVERY_PAUSED'))""")
+    boolean sending(@Param("id") long id);
+
     /** The campaign's oldest queued batch still waiting (READY, from a QUEUED firing). */
     @Select("""
             SELECT f.batch_id FROM sms_campaign_firing f JOIN sms_batch b ON b.id = f.batch_id

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.quartz.CronExpression;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -52,7 +51,6 @@ public class CampaignService implements AudienceInUse {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
     private static final int NEXT_FIRE_TIMES = 5;
-    private static final Set<BatchState> SENDING = Set.of(BatchState.SCHEDULED, BatchState.DELIVERING, BatchState.DELIVERY_PAUSED);
 
     private final CampaignMapper campaigns;
     private final CampaignSchedule schedule;
@@ -184,9 +182,7 @@ public class CampaignService implements AudienceInUse {
             return;
         }
         Optional<Long> queued = campaigns.nextQueued(campaignId);
-        boolean sending = campaigns.batchIds(campaignId, 0, 50).stream().map(batches::find).flatMap(Optional::stream)
-                .anyMatch(b -> SENDING.contains(b.state()));
-        if (queued.isPresent() && !sending) {
+        if (queued.isPresent() && !campaigns.sending(campaignId)) {
             try {
                 lifecycle.act(queued.get(), "start", "campaign", "queued: the campaign's previous batch has finished");
             } catch (ConflictException e) {

@@ -1,7 +1,6 @@
 package org.smsengine.delivery;
 
 import java.time.Clock;
-import java.util.List;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.pipeline.JobDefinition;
@@ -73,15 +72,14 @@ class DeliveryStepConfiguration {
     MessageSubmitter messageSubmitter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, RateLimits limits,
             DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions,
-            SendWindows windows, Clock clock) {
+            Clock clock) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         SmsProvider provider = providers.get(batch.provider());
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, provider,
                 providers.tps(provider.name()),
                 Math.max(1, providers.inFlight(provider.name()) / Math.max(1, partitions.findAll(batchId).size())),
                 batch.senderId(), batch.tps());
-        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, windows,
-                clock);
+        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, clock);
     }
 
     @Bean
@@ -91,7 +89,7 @@ class DeliveryStepConfiguration {
         return new PipelineStep(DELIVERY, definition -> {
             // one claimed page per chunk; claims and outcomes commit in transactions of their own
             Step worker = new StepBuilder(DELIVERY + "-worker", jobRepository)
-                    .<List<ClaimedMessage>, List<ClaimedMessage>>chunk(1, transactionManager)
+                    .<ClaimedPage, ClaimedPage>chunk(1, transactionManager)
                     .reader(messageClaimer)
                     .writer(messageSubmitter)
                     .build();

@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * page at least every {@code maxWait}, so the step keeps passing chunk boundaries and can stop.
  * Outside the batch's send window it claims nothing and waits the same way ({@link SendWindows}).
  */
-public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
+public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
 
     private static final String CURSOR = "delivery.cursor";
 
@@ -53,8 +52,7 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
         this.deliveries = deliveries;
         this.clock = clock;
         this.maxWait = maxWait;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransactions.of(transactionManager);
     }
 
     @Override
@@ -63,11 +61,11 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
     }
 
     @Override
-    public List<ClaimedMessage> read() throws InterruptedException {
+    public ClaimedPage read() throws InterruptedException {
         if (signals.stopRequested(batchId)) {
             // stop at this chunk boundary, as Spring Batch does when the job is STOPPING: the step ends STOPPED, restartable
             stepExecution.setTerminateOnly();
-            return List.of();
+            return ClaimedPage.empty();
         }
         Instant now = clock.instant();
         SendWindows.Current current = windows.current(batchId);
@@ -76,7 +74,7 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
             Instant opens = window.nextOpening(now, window.zone());
             windows.showWaiting(batchId, current, opens);
             Thread.sleep(Math.max(1, Math.min(Duration.between(now, opens).toMillis(), maxWait.toMillis())));
-            return List.of();
+            return ClaimedPage.empty();
         }
         boolean recipientLocal = window != null && window.recipientLocal();
         List<ClaimedMessage> page = claim(() -> deliveries.claimFirstAttempts(batchId, partitionNo, cursor, pageSize));
@@ -84,7 +82,7 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
             cursor = page.get(page.size() - 1).id();
             List<ClaimedMessage> open = recipientLocal ? windows.openOnly(batchId, partitionNo, window, page, now) : page;
             windows.showWaiting(batchId, current, null);
-            return open;
+            return new ClaimedPage(open, window);
         }
         page = claim(() -> deliveries.claimDueRetries(batchId, partitionNo, pageSize));
         if (recipientLocal && !page.isEmpty()) {
@@ -92,7 +90,7 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
         }
         if (!page.isEmpty()) {
             windows.showWaiting(batchId, current, null);
-            return page;
+            return new ClaimedPage(page, window);
         }
         OffsetDateTime nextRetry = deliveries.nextRetryDue(batchId, partitionNo);
         if (nextRetry == null) {
@@ -104,7 +102,7 @@ public class MessageClaimer implements ItemStreamReader<List<ClaimedMessage>> {
         }
         Duration wait = Duration.between(OffsetDateTime.now(clock), nextRetry);
         Thread.sleep(Math.max(1, Math.min(wait.toMillis(), maxWait.toMillis())));
-        return List.of();
+        return ClaimedPage.empty();
     }
 
     private List<ClaimedMessage> claim(Supplier<List<ClaimedMessage>> claim) {

@@ -24,7 +24,7 @@ import org.springframework.batch.item.ItemWriter;
  * they are recorded in bulk. A transient failure becomes a retry after a backoff, until the step's
  * maxAttempts; a permanent one, or one after the last attempt, becomes FAILED with its code.
  */
-public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
+public class MessageSubmitter implements ItemWriter<ClaimedPage> {
 
     /**
      * Where a batch's messages go: its provider, its sender, its own rate; and how many outcomes
@@ -40,13 +40,11 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
     private final DeliveryMapper deliveries;
     private final OutcomeRecorder recorder;
     private final StopSignals signals;
-    private final SendWindows windows;
     private final Clock clock;
 
     MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits, DeliveryMapper deliveries,
-            OutcomeRecorder recorder, StopSignals signals, SendWindows windows, Clock clock) {
+            OutcomeRecorder recorder, StopSignals signals, Clock clock) {
         this.signals = signals;
-        this.windows = windows;
         this.clock = clock;
         this.route = route;
         this.tuning = tuning;
@@ -56,10 +54,10 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
     }
 
     @Override
-    public void write(Chunk<? extends List<ClaimedMessage>> chunk) throws Exception {
-        for (List<ClaimedMessage> page : chunk) {
-            if (!page.isEmpty()) {
-                submit(page);
+    public void write(Chunk<? extends ClaimedPage> chunk) throws Exception {
+        for (ClaimedPage page : chunk) {
+            if (!page.messages().isEmpty()) {
+                submit(page.messages(), page.window());
             }
         }
     }
@@ -73,12 +71,11 @@ public class MessageSubmitter implements ItemWriter<List<ClaimedMessage>> {
      * ones in flight are awaited and recorded, and the rest are put back for the resumed step (or
      * for the window to open).
      */
-    private void submit(List<ClaimedMessage> page) throws InterruptedException {
+    private void submit(List<ClaimedMessage> page, SendWindow window) throws InterruptedException {
         Map<Long, Set<Integer>> alreadyAccepted = alreadyAccepted(page);
         int slice = Math.max(1, route.recordSlice());
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
         int recorded = 0;
-        SendWindow window = windows.current(route.batchId()).window();
         for (int i = 0; i < page.size(); i++) {
             ClaimedMessage message = page.get(i);
             if (signals.stopRequested(route.batchId()) || closed(window)) {

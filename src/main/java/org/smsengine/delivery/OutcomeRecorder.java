@@ -12,7 +12,6 @@ import org.smsengine.progress.ProgressPublisher;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,8 +38,7 @@ class OutcomeRecorder {
         this.refs = refs;
         this.batches = batches;
         this.progress = progress;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransactions.of(transactionManager);
     }
 
     void record(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) throws InterruptedException {

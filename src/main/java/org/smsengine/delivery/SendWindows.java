@@ -16,7 +16,6 @@ import org.smsengine.batch.SendWindow;
 import org.smsengine.progress.ProgressPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,8 +45,7 @@ class SendWindows {
         this.deliveries = deliveries;
         this.progress = progress;
         this.json = json;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransactions.of(transactionManager);
     }
 
     Current current(long batchId) {

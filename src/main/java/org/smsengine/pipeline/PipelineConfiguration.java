@@ -1,12 +1,9 @@
 package org.smsengine.pipeline;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -39,15 +36,10 @@ class PipelineConfiguration {
     @Bean
     Job smsBatchJob(JobDefinition definition, List<PipelineStep> steps, JobRepository jobRepository,
             BatchStateListener stateListener, StepTracker stepTracker) {
-        Map<String, PipelineStep> byName = steps.stream()
-                .collect(Collectors.toMap(PipelineStep::name, Function.identity()));
         FlowBuilder<Flow> flow = null;
         Step previous = null;
         for (StepDefinition stepDefinition : definition.steps()) {
-            Step step = byName.get(stepDefinition.name()).builder().apply(stepDefinition);
-            if (step instanceof AbstractStep tracked) {
-                tracked.registerStepExecutionListener(stepTracker);
-            }
+            Step step = build(stepDefinition, steps, stepTracker);
             if (flow == null) {
                 flow = new FlowBuilder<Flow>(definition.job() + "-flow").start(step);
             } else if (stepDefinition.waitForStart()) {
@@ -69,8 +61,6 @@ class PipelineConfiguration {
     @Bean
     Job smsRedeliveryJob(JobDefinition definition, List<PipelineStep> steps, JobRepository jobRepository,
             BatchStateListener stateListener, StepTracker stepTracker) {
-        Map<String, PipelineStep> byName = steps.stream()
-                .collect(Collectors.toMap(PipelineStep::name, Function.identity()));
         List<StepDefinition> delivery = definition.steps().stream()
                 .dropWhile(step -> !step.waitForStart()).toList();
         if (delivery.isEmpty()) {
@@ -78,14 +68,21 @@ class PipelineConfiguration {
         }
         SimpleJobBuilder job = null;
         for (StepDefinition stepDefinition : delivery) {
-            Step step = byName.get(stepDefinition.name()).builder().apply(stepDefinition);
-            if (step instanceof AbstractStep tracked) {
-                tracked.registerStepExecutionListener(stepTracker);
-            }
+            Step step = build(stepDefinition, steps, stepTracker);
             job = job == null ? new JobBuilder(definition.job() + "-redelivery", jobRepository).listener(stateListener).start(step)
                     : job.next(step);
         }
         return job.build();
+    }
+
+    /** The engine's step of that name, built with its definition's tuning, its progress tracked. */
+    private static Step build(StepDefinition definition, List<PipelineStep> steps, StepTracker stepTracker) {
+        PipelineStep known = steps.stream().filter(step -> step.name().equals(definition.name())).findFirst().orElseThrow();
+        Step step = known.builder().apply(definition);
+        if (step instanceof AbstractStep tracked) {
+            tracked.registerStepExecutionListener(stepTracker);
+        }
+        return step;
     }
 
     /** Runs jobs off the request thread: an upload answers 201 while its batch is being validated. */

@@ -8,6 +8,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.BatchRow;
 import org.smsengine.delivery.BatchRecount;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.system.NodeIdentity;
@@ -55,8 +56,8 @@ public class Housekeeping {
     @SchedulerLock(name = RECONCILE, lockAtLeastFor = "5s", lockAtMostFor = "10m")
     public void reconcileRedis() {
         run(RECONCILE, () -> {
-            List<Long> active = housekeeping.activeBatches();
-            active.forEach(id -> batches.find(id).ifPresent(progress::publish));
+            List<BatchRow> active = batches.listActive();
+            active.forEach(progress::publish);
             return active.size();
         });
     }

@@ -13,12 +13,6 @@ import org.smsengine.batch.BatchRow;
 @Mapper
 interface HousekeepingMapper {
 
-    /** Batches whose live view may be stale: not finished, or changed within the last hour. */
-    @Select("""
-            SELECT id FROM sms_batch
-            WHERE state NOT IN ('COMPLETED', 'FAILED', 'ABORTED') OR updated_at > now() - interval '1 hour'""")
-    List<Long> activeBatches();
-
     /** Batches with SENT messages sent before the cutoff (receipts overdue). */
     @Select("""
             SELECT DISTINCT batch_id FROM sms_message

@@ -1,16 +1,12 @@
 package org.smsengine.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.smsengine.support.EngineHealth;
 
 /** The packaged engine ({@code target/sms-engine.jar}) running in a child JVM with the benchmark's heap. */
 final class EngineProcess implements AutoCloseable {
@@ -49,33 +45,12 @@ final class EngineProcess implements AutoCloseable {
         env.put("SMS_SECURITY_USERS_0_PASSWORD", "{noop}" + PASSWORD);
         env.put("SMS_SECURITY_USERS_0_ROLES", "ADMIN");
         EngineProcess engine = new EngineProcess(builder.start(), port);
-        engine.awaitHealthy(Duration.ofMinutes(2));
+        EngineHealth.await(engine.process, engine.baseUrl(), Duration.ofMinutes(2), workDir.resolve("engine.log").toString());
         return engine;
     }
 
     String baseUrl() {
         return "http://localhost:" + port;
-    }
-
-    private void awaitHealthy(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The engine exited with " + process.exitValue() + "; see engine.log");
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The engine did not become healthy within " + timeout);
     }
 
     @Override

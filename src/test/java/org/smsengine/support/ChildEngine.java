@@ -1,13 +1,8 @@
 package org.smsengine.support;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +37,7 @@ public final class ChildEngine implements AutoCloseable {
         builder.environment().put("SMS_SECURITY_USERS_0_PASSWORD", "{noop}" + USER);
         builder.environment().put("SMS_SECURITY_USERS_0_ROLES", "ADMIN");
         ChildEngine child = new ChildEngine(builder.start(), port);
-        child.awaitHealthy(Duration.ofMinutes(2), log);
+        EngineHealth.await(child.process, "http://localhost:" + port, Duration.ofMinutes(2), log.toString());
         return child;
     }
 
@@ -54,27 +49,6 @@ public final class ChildEngine implements AutoCloseable {
     public void kill() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
         process.waitFor(30, TimeUnit.SECONDS);
-    }
-
-    private void awaitHealthy(Duration timeout, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The child engine exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The child engine did not become healthy within " + timeout + "; see " + log);
     }
 
     @Override
