@@ -1,5 +1,10 @@
 package org.smsengine.batch;
 
+import org.smsengine.upload.CsvIntake;
+import org.smsengine.upload.JsonRecipient;
+import org.smsengine.upload.SourceFormat;
+import org.smsengine.upload.UploadSettings;
+import org.smsengine.upload.UploadStore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;

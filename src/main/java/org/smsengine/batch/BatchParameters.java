@@ -1,5 +1,7 @@
 package org.smsengine.batch;
 
+import org.smsengine.upload.SourceFormat;
+import org.smsengine.upload.UploadSettings;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

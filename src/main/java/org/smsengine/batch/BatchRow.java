@@ -1,5 +1,6 @@
 package org.smsengine.batch;
 
+import org.smsengine.upload.SourceFormat;
 import java.time.OffsetDateTime;
 
 /**

@@ -1,5 +1,6 @@
 package org.smsengine.batch;
 
+import org.smsengine.upload.JsonRecipient;
 import java.time.OffsetDateTime;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import org.apache.ibatis.annotations.Param;
 
 /** Reads of {@code sms_message} for the API. */
 @Mapper
-interface MessageMapper {
+public interface MessageMapper {
 
     List<MessageRow> page(@Param("batchId") long batchId, @Param("status") MessageStatus status,
             @Param("offset") long offset, @Param("limit") int limit);

@@ -1,5 +1,6 @@
 package org.smsengine.message;
 
+import org.smsengine.recipient.PhoneMask;
 import java.time.OffsetDateTime;
 
 /** A message as {@code GET /api/v1/batches/{id}/messages} lists it; {@code row} is its CSV row. */

@@ -6,7 +6,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 @Mapper
-interface RejectMapper {
+public interface RejectMapper {
 
     /** Rejects after {@code afterRow}, in row order (keyset paging). */
     @Select("SELECT row_no, phone, reason, raw FROM sms_reject WHERE batch_id = #{batchId} AND row_no > #{afterRow}"

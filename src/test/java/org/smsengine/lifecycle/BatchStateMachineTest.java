@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
-import org.smsengine.batch.SourceFormat;
+import org.smsengine.upload.SourceFormat;
 
 /**
  * The lifecycle as shipped ({@code state-machine-config/batch-lifecycle.yml}), through the Spring

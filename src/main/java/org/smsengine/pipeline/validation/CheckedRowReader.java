@@ -3,9 +3,9 @@ package org.smsengine.pipeline.validation;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import org.smsengine.batch.BatchRow;
-import org.smsengine.batch.UploadStore;
-import org.smsengine.recipient.RecordSource;
-import org.smsengine.recipient.RecordSources;
+import org.smsengine.upload.UploadStore;
+import org.smsengine.upload.RecordSource;
+import org.smsengine.upload.RecordSources;
 import org.smsengine.template.MessageTemplate;
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.smsengine.recipient.RecordSource;
-import org.smsengine.recipient.SourceRecord;
+import org.smsengine.upload.RecordSource;
+import org.smsengine.upload.SourceRecord;
 
 /**
  * Reads rows ahead of the chunk loop and checks them in parallel, in order. Parsing is sequential

@@ -5,7 +5,7 @@ import java.util.List;
 import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.PhoneNumbers;
 import org.smsengine.recipient.RejectReason;
-import org.smsengine.recipient.SourceRecord;
+import org.smsengine.upload.SourceRecord;
 
 /**
  * The checks a row can be judged by alone, in this order: it has the header's shape, its fields

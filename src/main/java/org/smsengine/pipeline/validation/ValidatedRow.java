@@ -3,7 +3,7 @@ package org.smsengine.pipeline.validation;
 import org.smsengine.recipient.RecipientStore;
 import org.smsengine.recipient.RejectReason;
 import org.smsengine.recipient.RejectRow;
-import org.smsengine.recipient.SourceRecord;
+import org.smsengine.upload.SourceRecord;
 
 /** A row after the checks it can be judged by alone; opt-outs and duplicates are found by screening. */
 sealed interface ValidatedRow {

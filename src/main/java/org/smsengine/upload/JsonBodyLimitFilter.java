@@ -1,4 +1,4 @@
-package org.smsengine.batch;
+package org.smsengine.upload;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

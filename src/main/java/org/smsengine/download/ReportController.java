@@ -1,5 +1,8 @@
-package org.smsengine.message;
+package org.smsengine.download;
 
+import org.smsengine.message.MessageMapper;
+import org.smsengine.message.MessageRow;
+import org.smsengine.recipient.PhoneMask;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.smsengine.batch.BatchQueries;
-import org.smsengine.batch.CsvHeader;
+import org.smsengine.upload.CsvHeader;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

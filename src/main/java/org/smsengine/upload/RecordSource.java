@@ -1,4 +1,4 @@
-package org.smsengine.recipient;
+package org.smsengine.upload;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,10 +1,9 @@
-package org.smsengine.recipient;
+package org.smsengine.upload;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVPrinter;
-import org.smsengine.batch.CsvHeader;
 
 /**
  * One row of an upload, whatever its format.

@@ -1,4 +1,4 @@
-package org.smsengine.recipient;
+package org.smsengine.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package org.smsengine.recipient;
+package org.smsengine.download;
 
+import org.smsengine.recipient.RejectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.smsengine.batch.BatchQueries;
-import org.smsengine.batch.CsvHeader;
+import org.smsengine.upload.CsvHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

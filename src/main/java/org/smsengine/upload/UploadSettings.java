@@ -1,4 +1,4 @@
-package org.smsengine.batch;
+package org.smsengine.upload;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

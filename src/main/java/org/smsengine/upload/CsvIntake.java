@@ -1,4 +1,4 @@
-package org.smsengine.batch;
+package org.smsengine.upload;
 
 import java.io.IOException;
 import java.io.InputStream;

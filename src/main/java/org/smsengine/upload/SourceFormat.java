@@ -1,4 +1,4 @@
-package org.smsengine.batch;
+package org.smsengine.upload;
 
 /** How the stored upload is written: the marketer's CSV, or JSON lines from the API's JSON form. */
 public enum SourceFormat {

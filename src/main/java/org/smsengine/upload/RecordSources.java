@@ -1,10 +1,9 @@
-package org.smsengine.recipient;
+package org.smsengine.upload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.smsengine.batch.SourceFormat;
 import org.springframework.stereotype.Component;
 
 /** Opens the right reader for a stored upload. */

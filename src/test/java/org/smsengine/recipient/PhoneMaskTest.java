@@ -1,4 +1,4 @@
-package org.smsengine.message;
+package org.smsengine.recipient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

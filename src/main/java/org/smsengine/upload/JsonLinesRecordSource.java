@@ -1,4 +1,4 @@
-package org.smsengine.recipient;
+package org.smsengine.upload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.smsengine.batch.JsonRecipient;
 
 /** Reads the JSON lines the JSON form of batch creation stored: one recipient per line, numbered from 1. */
 final class JsonLinesRecordSource implements RecordSource {

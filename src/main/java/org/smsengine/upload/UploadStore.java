@@ -1,4 +1,4 @@
-package org.smsengine.batch;
+package org.smsengine.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ public class UploadStore {
      * then the rest of {@code in} chunk by chunk, showing each of those chunks to {@code observer}
      * before it is stored. Returns the upload's size.
      */
-    long store(long batchId, byte[] alreadyRead, InputStream in, ChunkObserver observer) throws IOException {
+    public long store(long batchId, byte[] alreadyRead, InputStream in, ChunkObserver observer) throws IOException {
         return store((seq, data) -> chunks.insert(batchId, seq, data), alreadyRead, in, observer);
     }
 

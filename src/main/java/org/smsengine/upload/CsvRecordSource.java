@@ -1,4 +1,4 @@
-package org.smsengine.recipient;
+package org.smsengine.upload;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.smsengine.batch.CsvHeader;
 
 /**
  * Streams a stored CSV upload with commons-csv. Blank lines are skipped but still counted,

@@ -1,4 +1,4 @@
-package org.smsengine.message;
+package org.smsengine.recipient;
 
 /**
  * Masks a phone number for roles that may not see it whole: the country code and first digits

@@ -1,4 +1,4 @@
-package org.smsengine.batch;
+package org.smsengine.upload;
 
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;

@@ -1,4 +1,4 @@
-package org.smsengine.batch;
+package org.smsengine.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
