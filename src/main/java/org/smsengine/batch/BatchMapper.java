@@ -25,12 +25,20 @@ public interface BatchMapper {
 
     void setUploadBytes(@Param("id") long id, @Param("bytes") long bytes);
 
-    BatchRow addCounts(@Param("id") long id, @Param("delta") CountDelta delta);
+    /**
+     * Adds {@code delta} to the batch's counts and {@code segments} to its segments; {@code validatedBytes}
+     * is a position (how far into the upload validation has read), kept at its highest.
+     */
+    BatchRow addCounts(@Param("id") long id, @Param("delta") BatchCounts delta, @Param("segments") long segments,
+            @Param("validatedBytes") long validatedBytes);
 
-    BatchRow addDeliveryCounts(@Param("id") long id, @Param("delta") DeliveryCounts delta);
+    /** Adds {@code delta} to the batch's counts. */
+    default BatchRow addCounts(long id, BatchCounts delta) {
+        return addCounts(id, delta, 0, 0);
+    }
 
     /** Sets the delivery counters to what the messages say: the statistics step's exact figures. */
-    BatchRow setDeliveryCounts(@Param("id") long id, @Param("counts") DeliveryCounts counts,
+    BatchRow setDeliveryCounts(@Param("id") long id, @Param("counts") BatchCounts counts,
             @Param("retryableFailures") long retryableFailures);
 
     /** Fixes the provider a batch is delivered through, the first time it is delivered. */
@@ -63,7 +71,4 @@ public interface BatchMapper {
 
     /** Opens the next round of re-sending the batch's retryable failures (a job instance of its own). */
     BatchRow nextJobRound(@Param("id") long id);
-
-    /** Adds messages found in doubt (SENDING when their node was lost). */
-    BatchRow addInDoubt(@Param("id") long id, @Param("count") long count);
 }

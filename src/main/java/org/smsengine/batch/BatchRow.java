@@ -4,8 +4,7 @@ import org.smsengine.upload.SourceFormat;
 import java.time.OffsetDateTime;
 
 /**
- * A row of {@code sms_batch}: the batch, its counters and where its pipeline is. {@code sendFailed}
- * counts messages that failed at submission, {@code undelivered} those a receipt reported failed.
+ * A row of {@code sms_batch}: the batch, its counts and where its pipeline is.
  */
 public record BatchRow(
         long id,
@@ -21,17 +20,7 @@ public record BatchRow(
         Integer tps,
         long uploadBytes,
         long validatedBytes,
-        long rowCount,
-        long valid,
-        long invalid,
-        long duplicates,
-        long optedOut,
-        long prepared,
-        long sent,
-        long delivered,
-        long sendFailed,
-        long undelivered,
-        long cancelled,
+        BatchCounts counts,
         long segments,
         long progressSeq,
         String provider,
@@ -42,7 +31,6 @@ public record BatchRow(
         int jobRound,
         Long jobExecutionId,
         String jobNode,
-        long inDoubt,
         long retryableFailures,
         Long campaignId,
         String sendWindow,
@@ -50,9 +38,4 @@ public record BatchRow(
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
-
-    /** Messages that failed, at submission or by receipt. */
-    public long failed() {
-        return sendFailed + undelivered;
-    }
 }

@@ -22,7 +22,7 @@ public record BatchView(
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        Counts counts,
+        BatchCounts counts,
         long segments,
         List<String> allowedActions,
         String error,
@@ -30,15 +30,9 @@ public record BatchView(
         @JsonRawValue String sendWindow,
         OffsetDateTime waitingUntil) {
 
-    public record Counts(long rows, long valid, long invalid, long duplicates, long optedOut, long prepared, long sent,
-            long delivered, long failed, long cancelled, long inDoubt) {
-    }
-
     public static BatchView of(BatchRow row, List<String> allowedActions) {
-        Counts counts = new Counts(row.rowCount(), row.valid(), row.invalid(), row.duplicates(), row.optedOut(),
-                row.prepared(), row.sent(), row.delivered(), row.failed(), row.cancelled(), row.inDoubt());
         return new BatchView(row.id(), row.name(), row.state(), row.template(), row.region(), row.senderId(),
-                row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), counts, row.segments(),
+                row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), row.counts(), row.segments(),
                 allowedActions, row.error(), row.stateReason(), row.sendWindow(), row.waitingUntil());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
-import org.smsengine.batch.DeliveryCounts;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.progress.ProgressPublisher;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ public class BatchRecount {
     public BatchRow recount(long batchId) {
         deliveries.lockBatch(batchId);
         Map<MessageStatus, Long> counts = count(deliveries.countStatuses(batchId));
-        DeliveryCounts totals = new DeliveryCounts(
+        BatchCounts totals = BatchCounts.delivery(
                 sum(counts, ACCEPTED), counts.getOrDefault(MessageStatus.FAILED, 0L),
                 counts.getOrDefault(MessageStatus.DELIVERED, 0L), sum(counts, UNDELIVERED),
                 counts.getOrDefault(MessageStatus.CANCELLED, 0L));

@@ -6,7 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
-import org.smsengine.batch.DeliveryCounts;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.progress.ProgressPublisher;
 import org.springframework.dao.TransientDataAccessException;
@@ -104,6 +104,6 @@ class OutcomeRecorder {
                     accepted.stream().map(DeliveryMapper.PartRef::messageId).toArray(Long[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new));
         }
-        progress.publish(batches.addDeliveryCounts(batchId, new DeliveryCounts(sent, failed, 0, 0, 0)));
+        progress.publish(batches.addCounts(batchId, BatchCounts.submitted(sent, failed)));
     }
 }

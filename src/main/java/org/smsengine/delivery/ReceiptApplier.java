@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.smsengine.batch.BatchMapper;
-import org.smsengine.batch.DeliveryCounts;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.provider.Receipt;
@@ -59,7 +59,7 @@ public class ReceiptApplier {
                 .forEach((partition, inPartition) -> updatePartition(partition, inPartition, counts));
         counts.forEach((batchId, moved) -> {
             if (moved[0] + moved[1] > 0) {
-                progress.publish(batches.addDeliveryCounts(batchId, new DeliveryCounts(0, 0, moved[0], moved[1], 0)));
+                progress.publish(batches.addCounts(batchId, BatchCounts.receipted(moved[0], moved[1])));
             }
         });
         return unmatched;

@@ -27,7 +27,7 @@ class MessageController {
     PageView<MessageView> messages(@PathVariable long id, @RequestParam(required = false) MessageStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             Authentication user) {
-        long prepared = batches.require(id).prepared();
+        long prepared = batches.require(id).counts().prepared();
         PageRequest request = PageRequest.of(page, size);
         boolean fullPhone = user.getAuthorities().stream().anyMatch(a -> ADMIN.equals(a.getAuthority()));
         var items = messages.page(id, status, request.offset(), request.size()).stream()

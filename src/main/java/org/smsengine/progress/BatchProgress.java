@@ -2,7 +2,7 @@ package org.smsengine.progress;
 
 import java.time.OffsetDateTime;
 import org.smsengine.batch.BatchState;
-import org.smsengine.batch.BatchView;
+import org.smsengine.batch.BatchCounts;
 
 /** {@code GET /api/v1/batches/{id}/progress} (API.md), with the batch's counts alongside. */
 public record BatchProgress(
@@ -19,6 +19,6 @@ public record BatchProgress(
         Long etaSeconds,
         OffsetDateTime updatedAt,
         String source,
-        BatchView.Counts counts,
+        BatchCounts counts,
         OffsetDateTime waitingUntil) {
 }

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import org.smsengine.batch.BatchState;
-import org.smsengine.batch.BatchView;
+import org.smsengine.batch.BatchCounts;
 
 /**
  * Turns a snapshot (and, from Redis, the recent samples of the current step) into the progress
@@ -31,10 +31,9 @@ final class ProgressCalculator {
             eta = (eta == null ? 0 : eta) + Duration.between(now, s.waitingUntil()).toSeconds();
         }
         double percent = s.state().isWorking() || s.state().isFinal() ? step.percent() : 100;
-        BatchView.Counts counts = new BatchView.Counts(s.rows(), s.valid(), s.invalid(), s.duplicates(), s.optedOut(),
-                s.prepared(), s.sent(), s.delivered(), s.failed(), s.cancelled(), s.inDoubt());
-        return new BatchProgress(s.batchId(), s.state(), step.step(), step.total(), step.processed(), s.sent(),
-                s.delivered(), s.failed(), percent, StepProgress.round(rate), eta,
+        BatchCounts counts = s.counts();
+        return new BatchProgress(s.batchId(), s.state(), step.step(), step.total(), step.processed(), counts.sent(),
+                counts.delivered(), counts.failed(), percent, StepProgress.round(rate), eta,
                 s.updatedAt().atOffset(ZoneOffset.UTC), source, counts,
                 s.waitingUntil() == null || !s.waitingUntil().isAfter(now) ? null : s.waitingUntil().atOffset(ZoneOffset.UTC));
     }

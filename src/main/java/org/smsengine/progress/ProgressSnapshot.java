@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
 
@@ -17,18 +18,7 @@ record ProgressSnapshot(
         BatchState state,
         String step,
         Instant stepStartedAt,
-        long rows,
-        long valid,
-        long invalid,
-        long duplicates,
-        long optedOut,
-        long prepared,
-        long sent,
-        long delivered,
-        long sendFailed,
-        long undelivered,
-        long cancelled,
-        long inDoubt,
+        BatchCounts counts,
         long uploadBytes,
         long validatedBytes,
         Instant updatedAt,
@@ -36,9 +26,8 @@ record ProgressSnapshot(
 
     static ProgressSnapshot of(BatchRow row) {
         return new ProgressSnapshot(row.id(), row.progressSeq(), row.state(), row.currentStep(),
-                instant(row.stepStartedAt()), row.rowCount(), row.valid(), row.invalid(), row.duplicates(),
-                row.optedOut(), row.prepared(), row.sent(), row.delivered(), row.sendFailed(), row.undelivered(), row.cancelled(),
-                row.inDoubt(), row.uploadBytes(), row.validatedBytes(), instant(row.updatedAt()), instant(row.waitingUntil()));
+                instant(row.stepStartedAt()), row.counts(), row.uploadBytes(), row.validatedBytes(), instant(row.updatedAt()),
+                instant(row.waitingUntil()));
     }
 
     /** The hash fields, all as strings; instants as epoch milliseconds. */
@@ -48,18 +37,18 @@ record ProgressSnapshot(
         hash.put("state", state.name());
         hash.put("step", step == null ? "" : step);
         hash.put("stepStartedAt", stepStartedAt == null ? "" : Long.toString(stepStartedAt.toEpochMilli()));
-        hash.put("rows", Long.toString(rows));
-        hash.put("valid", Long.toString(valid));
-        hash.put("invalid", Long.toString(invalid));
-        hash.put("duplicates", Long.toString(duplicates));
-        hash.put("optedOut", Long.toString(optedOut));
-        hash.put("prepared", Long.toString(prepared));
-        hash.put("sent", Long.toString(sent));
-        hash.put("delivered", Long.toString(delivered));
-        hash.put("sendFailed", Long.toString(sendFailed));
-        hash.put("undelivered", Long.toString(undelivered));
-        hash.put("cancelled", Long.toString(cancelled));
-        hash.put("inDoubt", Long.toString(inDoubt));
+        hash.put("rows", Long.toString(counts.rows()));
+        hash.put("valid", Long.toString(counts.valid()));
+        hash.put("invalid", Long.toString(counts.invalid()));
+        hash.put("duplicates", Long.toString(counts.duplicates()));
+        hash.put("optedOut", Long.toString(counts.optedOut()));
+        hash.put("prepared", Long.toString(counts.prepared()));
+        hash.put("sent", Long.toString(counts.sent()));
+        hash.put("delivered", Long.toString(counts.delivered()));
+        hash.put("sendFailed", Long.toString(counts.sendFailed()));
+        hash.put("undelivered", Long.toString(counts.undelivered()));
+        hash.put("cancelled", Long.toString(counts.cancelled()));
+        hash.put("inDoubt", Long.toString(counts.inDoubt()));
         hash.put("uploadBytes", Long.toString(uploadBytes));
         hash.put("validatedBytes", Long.toString(validatedBytes));
         hash.put("updatedAt", Long.toString(updatedAt.toEpochMilli()));
@@ -69,17 +58,16 @@ record ProgressSnapshot(
 
     static ProgressSnapshot fromHash(Map<String, String> hash) {
         return new ProgressSnapshot(number(hash, "batchId"), number(hash, "seq"), BatchState.valueOf(hash.get("state")),
-                emptyToNull(hash.get("step")), instant(hash.get("stepStartedAt")), number(hash, "rows"),
-                number(hash, "valid"), number(hash, "invalid"), number(hash, "duplicates"), number(hash, "optedOut"),
-                number(hash, "prepared"), number(hash, "sent"), number(hash, "delivered"), number(hash, "sendFailed"),
-                number(hash, "undelivered"),
-                number(hash, "cancelled"), number(hash, "inDoubt"), number(hash, "uploadBytes"), number(hash, "validatedBytes"),
+                emptyToNull(hash.get("step")), instant(hash.get("stepStartedAt")), countsOf(hash),
+                number(hash, "uploadBytes"), number(hash, "validatedBytes"),
                 instant(hash.get("updatedAt")), instant(hash.get("waitingUntil")));
     }
 
-    /** Messages that failed, at submission or by receipt. */
-    long failed() {
-        return sendFailed + undelivered;
+    private static BatchCounts countsOf(Map<String, String> hash) {
+        return new BatchCounts(number(hash, "rows"), number(hash, "valid"), number(hash, "invalid"),
+                number(hash, "duplicates"), number(hash, "optedOut"), number(hash, "prepared"), number(hash, "sent"),
+                number(hash, "sendFailed"), number(hash, "delivered"), number(hash, "undelivered"), number(hash, "cancelled"),
+                number(hash, "inDoubt"));
     }
 
     private static long number(Map<String, String> hash, String field) {

@@ -13,20 +13,20 @@ record StepProgress(String step, long processed, Long total, double percent) {
         }
         return switch (s.step()) {
             case "validation" -> validation(s);
-            case "partition" -> of(s.step(), s.valid(), s.valid());
-            case "preparation" -> of(s.step(), s.prepared(), s.valid());
-            case "delivery", "statistics" -> of(s.step(), s.sent() + s.sendFailed(), s.prepared());
+            case "partition" -> of(s.step(), s.counts().valid(), s.counts().valid());
+            case "preparation" -> of(s.step(), s.counts().prepared(), s.counts().valid());
+            case "delivery", "statistics" -> of(s.step(), s.counts().sent() + s.counts().sendFailed(), s.counts().prepared());
             default -> new StepProgress(s.step(), 0, null, 0);
         };
     }
 
     private static StepProgress validation(ProgressSnapshot s) {
         if (s.uploadBytes() == 0 || s.validatedBytes() == 0) {
-            return new StepProgress("validation", s.rows(), null, 0);
+            return new StepProgress("validation", s.counts().rows(), null, 0);
         }
         double fraction = Math.min(1.0, (double) s.validatedBytes() / s.uploadBytes());
-        long estimatedTotal = Math.max(s.rows(), Math.round(s.rows() / fraction));
-        return new StepProgress("validation", s.rows(), estimatedTotal, round(fraction * 100));
+        long estimatedTotal = Math.max(s.counts().rows(), Math.round(s.counts().rows() / fraction));
+        return new StepProgress("validation", s.counts().rows(), estimatedTotal, round(fraction * 100));
     }
 
     private static StepProgress of(String step, long processed, long total) {

@@ -1,5 +1,6 @@
 package org.smsengine.recovery;
 
+import org.smsengine.batch.BatchCounts;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ public class LostJobRecovery {
             }
             recovery.failSteps(job.jobExecutionId(), lostNode);
             int messages = deliveries.recoverInDoubt(job.batchId(), resend);
-            batches.addInDoubt(job.batchId(), messages);
+            batches.addCounts(job.batchId(), BatchCounts.inDoubt(messages));
             return messages;
         });
         if (inDoubt == null) {

@@ -1,12 +1,12 @@
 package org.smsengine.lifecycle;
 
+import org.smsengine.batch.BatchRowBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
-import org.smsengine.upload.SourceFormat;
 
 /**
  * The lifecycle as shipped ({@code state-machine-config/batch-lifecycle.yml}), through the Spring
@@ -122,9 +121,6 @@ class BatchStateMachineTest {
     }
 
     static BatchRow batch(BatchState state) {
-        OffsetDateTime now = OffsetDateTime.now();
-        return new BatchRow(1, "test", state, 3, "Hi", SourceFormat.CSV, "phone", "US", null, null, null,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, 0, null, null, 0, 0, null, null, null,
-                "tester", now, now);
+        return BatchRowBuilder.aBatch().in(state).build();
     }
 }

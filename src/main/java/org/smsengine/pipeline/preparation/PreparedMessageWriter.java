@@ -3,7 +3,7 @@ package org.smsengine.pipeline.preparation;
 import java.util.ArrayList;
 import java.util.List;
 import org.smsengine.batch.BatchMapper;
-import org.smsengine.batch.CountDelta;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.message.MessageStore;
 import org.smsengine.message.PreparedMessage;
 import org.smsengine.progress.ProgressPublisher;
@@ -37,6 +37,6 @@ class PreparedMessageWriter implements ItemWriter<List<PreparedMessage>> {
         for (PreparedMessage message : all) {
             segments += message.encoded().segments();
         }
-        progress.publish(batches.addCounts(batchId, CountDelta.prepared(all.size(), segments)));
+        progress.publish(batches.addCounts(batchId, BatchCounts.prepared(all.size()), segments, 0));
     }
 }

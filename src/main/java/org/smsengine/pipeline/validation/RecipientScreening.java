@@ -1,7 +1,7 @@
 package org.smsengine.pipeline.validation;
 
 import org.smsengine.batch.BatchMapper;
-import org.smsengine.batch.CountDelta;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientMapper;
 import org.springframework.batch.core.StepContribution;
@@ -35,8 +35,7 @@ class RecipientScreening implements Tasklet {
         int optedOut = recipients.rejectOptedOut(batchId);
         int duplicates = recipients.rejectDuplicates(batchId);
         contribution.incrementWriteCount(optedOut + duplicates);
-        CountDelta delta = new CountDelta(0, -(optedOut + duplicates), 0, duplicates, optedOut, 0, 0, 0);
-        progress.publish(batches.addCounts(batchId, delta));
+        progress.publish(batches.addCounts(batchId, BatchCounts.screened(optedOut, duplicates)));
         return RepeatStatus.FINISHED;
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
-import org.smsengine.batch.CountDelta;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientStore;
 import org.smsengine.recipient.RejectRow;
@@ -63,8 +63,8 @@ class ValidationWriter implements ItemWriter<RowBlock>, ItemStream {
         countFailures(failed);
         recipients.append(batchId, accepted);
         rejects.insert(batchId, rejected);
-        CountDelta delta = new CountDelta(rows, accepted.size(), rejected.size(), 0, 0, 0, 0, bytesRead);
-        progress.publish(batches.addCounts(batchId, delta));
+        BatchCounts delta = BatchCounts.checked(rows, accepted.size(), rejected.size());
+        progress.publish(batches.addCounts(batchId, delta, 0, bytesRead));
     }
 
     /** Sorts a block's rows into recipients and rejects; returns how many rows failed to be checked. */
