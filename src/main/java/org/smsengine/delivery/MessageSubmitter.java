@@ -8,6 +8,7 @@ import org.smsengine.pipeline.StopSignals;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.pipeline.StepDefinition;
@@ -67,25 +68,26 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
      * partition's share of what the provider may have in flight): should this node die, the messages
      * submitted but not recorded, which another node must treat as in doubt, are at most two slices
      * per partition (twice the provider's in-flight window in all), not a whole page.
-     * When a stop is requested, or the batch's send window closes, no further submit starts: the
-     * ones in flight are awaited and recorded, and the rest are put back for the resumed step (or
-     * for the window to open).
+     * When a stop is requested, or the batch's send window closes, no further submit starts (judged
+     * after the rate limit's wait, just before each submit): the ones in flight are awaited and
+     * recorded, and the rest are put back for the resumed step (or for the window to open).
      */
     private void submit(List<ClaimedMessage> page, SendWindow window) throws InterruptedException {
         Map<Long, Set<Integer>> alreadyAccepted = alreadyAccepted(page);
         int slice = Math.max(1, route.recordSlice());
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
         int recorded = 0;
+        BooleanSupplier holdBack = () -> signals.stopRequested(route.batchId()) || closed(window);
         for (int i = 0; i < page.size(); i++) {
             ClaimedMessage message = page.get(i);
-            if (signals.stopRequested(route.batchId()) || closed(window)) {
+            Set<Integer> skipped = alreadyAccepted.getOrDefault(message.id(), Set.of());
+            // judged once the rate limit lets the message go, right before it goes: the wait may be long
+            if (holdBack.getAsBoolean() || !limits.acquire(route.provider().name(), route.providerTps(), route.batchId(),
+                    route.batchTps(), message.segments() - skipped.size(), holdBack)) {
                 recorder.release(route.batchId(), route.partitionNo(),
                         page.subList(i, page.size()).stream().map(ClaimedMessage::id).toList());
                 break;
             }
-            Set<Integer> skipped = alreadyAccepted.getOrDefault(message.id(), Set.of());
-            limits.acquire(route.provider().name(), route.providerTps(), route.batchId(), route.batchTps(),
-                    message.segments() - skipped.size());
             OutgoingMessage outgoing = new OutgoingMessage(message.id(), route.sender(), message.phone(), message.text(),
                     message.encoding(), message.segments(), skipped);
             outcomes.add(route.provider().submit(outgoing).thenApply(result -> outcomeOf(message, result)));

@@ -178,7 +178,9 @@ class CampaignIT extends EngineIntegrationTest {
             JsonNode closed = operator().await("/api/v1/batches/" + id, b -> !b.path("waitingUntil").isNull(), SETTLED);
             Instant tomorrowNine = today.plus(Duration.ofHours(24 + 9));
             assertThat(Instant.parse(closed.get("waitingUntil").asText())).isEqualTo(tomorrowNine);
-            int sentBeforeClose = closed.get("counts").get("sent").asInt();
+            // every partition has stopped: submits in flight answered and recorded, claimed messages put back
+            JsonNode quiet = operator().await("/api/v1/batches/" + id, b -> sending(id) == 0, SETTLED);
+            int sentBeforeClose = quiet.get("counts").get("sent").asInt();
             assertThat(sentBeforeClose).isBetween(1, 399);
             long accepted = accounting.accepted();
             sleep(1500);
@@ -191,6 +193,55 @@ class CampaignIT extends EngineIntegrationTest {
         } finally {
             clock.reset();
         }
+    }
+
+    /**
+     * A submit waits for the rate limit, and the window may close during that wait: the window is
+     * judged again once the wait is over, so nothing is submitted after it closed. At 1 TPS every
+     * partition but one waits about a second for its token, which the clock jump lands in.
+     */
+    @Test
+    void aSubmitThatWaitedForTheRateLimitWhileTheWindowClosedIsNotMade() {
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        long id = prepare(Recipients.csv(3_070_000, 8), Map.of("tps", "1"));
+        ApiClient.Response windowed = marketer().patchJson("/api/v1/batches/" + id,
+                "{\"sendWindow\": {\"from\": \"09:00\", \"to\": \"17:00\", \"timezone\": \"UTC\"}}");
+        assertThat(windowed.status()).as(windowed.text()).isEqualTo(200);
+        try {
+            clock.set(today.plus(Duration.ofHours(12)));
+            long acceptedBefore = accounting.accepted();
+            assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+            awaitAccepted(acceptedBefore + 1);
+            clock.set(today.plus(Duration.ofHours(17)).plusSeconds(1));     // closed, while the others wait for tokens
+            long atClose = accounting.accepted();
+            sleep(3000);
+            assertThat(accounting.accepted()).as("submits after the window closed").isEqualTo(atClose);
+            JsonNode waiting = operator().await("/api/v1/batches/" + id,
+                    b -> !b.path("waitingUntil").isNull() && sending(id) == 0, SETTLED);
+            assertThat(waiting.get("state").asText()).isEqualTo("DELIVERING");
+
+            clock.set(today.plus(Duration.ofHours(24 + 9)).plusSeconds(1));
+            JsonNode completed = operator().awaitState(id, "COMPLETED", SETTLED);
+            assertThat(completed.get("counts").get("sent").asInt()).isEqualTo(8);
+            for (int i = 3_070_000; i < 3_070_008; i++) {
+                assertThat(accounting.acceptedFor(Recipients.phone(i))).as("submit_sm for %s", Recipients.phone(i)).isEqualTo(1);
+            }
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private long sending(long batchId) {
+        return jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ? AND status = 'SENDING'", Long.class,
+                batchId);
+    }
+
+    private void awaitAccepted(long atLeast) {
+        long deadline = System.currentTimeMillis() + SETTLED.toMillis();
+        while (accounting.accepted() < atLeast && System.currentTimeMillis() < deadline) {
+            sleep(20);
+        }
+        assertThat(accounting.accepted()).isGreaterThanOrEqualTo(atLeast);
     }
 
     @Test
