@@ -23,9 +23,8 @@ public interface DeliveryMapper {
     /** Parts of these messages that earlier attempts got accepted. */
     List<PartRef> acceptedParts(@Param("batchId") long batchId, @Param("messageIds") Long[] messageIds);
 
-    /** {@code minId}..{@code maxId} must span {@code ids}: it bounds the index scan to the page. */
+    /** Records the outcomes of submitted messages of one partition; only messages still SENDING take theirs. */
     int recordOutcomes(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
-            @Param("minId") long minId, @Param("maxId") long maxId,
             @Param("provider") String provider, @Param("ids") Long[] ids, @Param("statuses") String[] statuses,
             @Param("providerIds") String[] providerIds, @Param("errors") String[] errors,
             @Param("retryables") Boolean[] retryables);
@@ -61,10 +60,15 @@ public interface DeliveryMapper {
     /** The messages these provider ids belong to, as they stand, locked for this transaction. */
     List<ReceiptMatch> matchReceipts(@Param("provider") String provider, @Param("providerIds") String[] providerIds);
 
-    int applyReceipts(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
-            @Param("minId") long minId, @Param("maxId") long maxId, @Param("ids") Long[] ids,
-            @Param("statuses") String[] statuses, @Param("partsDelivered") Integer[] partsDelivered,
-            @Param("errors") String[] errors, @Param("deliveredAts") String[] deliveredAts);
+    /**
+     * What receipts made of their messages, one element per message (of any batch and partition):
+     * status, parts delivered, error, the carrier's done date and when the deciding receipt arrived
+     * (ISO-8601 instants, or null).
+     */
+    int applyReceipts(@Param("batchIds") Long[] batchIds, @Param("partitionNos") Integer[] partitionNos,
+            @Param("ids") Long[] ids, @Param("statuses") String[] statuses, @Param("partsDelivered") Integer[] partsDelivered,
+            @Param("errors") String[] errors, @Param("deliveredAts") String[] deliveredAts,
+            @Param("receiptAts") String[] receiptAts);
 
     /** Queues messages for another attempt, {@code retryInMillis} from now. */
     void queueRetries(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo, @Param("ids") Long[] ids,

@@ -1,7 +1,6 @@
 package org.smsengine.delivery;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,9 +89,7 @@ class OutcomeRecorder {
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
             failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
         }
-        long minId = Arrays.stream(ids).mapToLong(Long::longValue).min().orElse(0);
-        long maxId = Arrays.stream(ids).mapToLong(Long::longValue).max().orElse(0);
-        deliveries.recordOutcomes(batchId, partitionNo, minId, maxId, provider, ids, statuses, providerIds, errors, retryables);
+        deliveries.recordOutcomes(batchId, partitionNo, provider, ids, statuses, providerIds, errors, retryables);
         if (!retryIds.isEmpty()) {
             deliveries.queueRetries(batchId, partitionNo, retryIds.toArray(Long[]::new), retryIn.toArray(Long[]::new));
         }

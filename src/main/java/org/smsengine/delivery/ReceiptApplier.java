@@ -2,7 +2,7 @@ package org.smsengine.delivery;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies receipts to their messages in one transaction per pass. A message is DELIVERED once a
  * receipt has come for each of its parts; the first part reported failed makes it UNDELIVERED,
  * EXPIRED or REJECTED. Only a SENT message changes status (a receipt never revives a failed one),
- * and the batch's delivered and undelivered counters move with it.
+ * and the batch's delivered and undelivered counters move with it. A message keeps the carrier's
+ * done date ({@code delivered_at}, often to the minute) and when the receipt that decided it reached
+ * the engine ({@code receipt_at}, to the millisecond).
  */
 public class ReceiptApplier {
 
@@ -36,89 +38,93 @@ public class ReceiptApplier {
 
     /** Applies what it can; returns the receipts no submitted part matches (yet). */
     @Transactional
-    public List<Receipt> apply(List<Receipt> receipts) {
+    public List<ArrivedReceipt> apply(List<ArrivedReceipt> receipts) {
         Map<MessageKey, Target> targets = new LinkedHashMap<>();
-        List<Receipt> unmatched = new ArrayList<>();
-        receipts.stream().collect(Collectors.groupingBy(Receipt::provider)).forEach((provider, ofProvider) -> {
+        List<ArrivedReceipt> unmatched = new ArrayList<>();
+        receipts.stream().collect(Collectors.groupingBy(arrived -> arrived.receipt().provider())).forEach((provider, ofProvider) -> {
             Map<String, DeliveryMapper.ReceiptMatch> matches = new HashMap<>();
-            deliveries.matchReceipts(provider, ofProvider.stream().map(Receipt::providerMessageId).toArray(String[]::new))
+            deliveries.matchReceipts(provider, ofProvider.stream().map(a -> a.receipt().providerMessageId()).toArray(String[]::new))
                     .forEach(match -> matches.put(match.providerMessageId(), match));
-            for (Receipt receipt : ofProvider) {
-                DeliveryMapper.ReceiptMatch match = matches.get(receipt.providerMessageId());
+            for (ArrivedReceipt arrived : ofProvider) {
+                DeliveryMapper.ReceiptMatch match = matches.get(arrived.receipt().providerMessageId());
                 if (match == null) {
-                    unmatched.add(receipt);
+                    unmatched.add(arrived);
                 } else {
                     targets.computeIfAbsent(new MessageKey(match.batchId(), match.partitionNo(), match.id()),
-                            key -> new Target(match, new ArrayList<>())).receipts().add(receipt);
+                            key -> new Target(match, new ArrayList<>())).receipts().add(arrived);
                 }
             }
         });
-        Map<Long, long[]> counts = new HashMap<>();
-        targets.values().stream()
-                .collect(Collectors.groupingBy(target -> new PartitionKey(target.match().batchId(), target.match().partitionNo())))
-                .forEach((partition, inPartition) -> updatePartition(partition, inPartition, counts));
-        counts.forEach((batchId, moved) -> {
-            if (moved[0] + moved[1] > 0) {
-                progress.publish(batches.addCounts(batchId, BatchCounts.receipted(moved[0], moved[1])));
-            }
-        });
+        if (!targets.isEmpty()) {
+            update(targets.values().stream().map(ReceiptApplier::changeOf).toList());
+        }
         return unmatched;
     }
 
-    /** One partition's messages, updated within their id range (see DeliveryMapper.xml). */
-    private void updatePartition(PartitionKey partition, List<Target> targets, Map<Long, long[]> counts) {
-        List<Change> changes = targets.stream().map(ReceiptApplier::changeOf).toList();
-        long[] batchCounts = counts.computeIfAbsent(partition.batchId(), id -> new long[2]);
+    /** One statement for every message the pass changes; the batches' counters move once each. */
+    private void update(List<Change> changes) {
+        Map<Long, long[]> counts = new HashMap<>();
         for (Change change : changes) {
             if (!change.target().status().equals(change.status())) {
-                batchCounts[change.status().equals(MessageStatus.DELIVERED.name()) ? 0 : 1]++;
+                long[] moved = counts.computeIfAbsent(change.target().batchId(), id -> new long[2]);
+                moved[change.status().equals(MessageStatus.DELIVERED.name()) ? 0 : 1]++;
             }
         }
-        Long[] ids = changes.stream().map(c -> c.target().id()).toArray(Long[]::new);
-        deliveries.applyReceipts(partition.batchId(), partition.partitionNo(),
-                Arrays.stream(ids).mapToLong(Long::longValue).min().orElseThrow(),
-                Arrays.stream(ids).mapToLong(Long::longValue).max().orElseThrow(),
-                ids,
+        deliveries.applyReceipts(
+                changes.stream().map(c -> c.target().batchId()).toArray(Long[]::new),
+                changes.stream().map(c -> c.target().partitionNo()).toArray(Integer[]::new),
+                changes.stream().map(c -> c.target().id()).toArray(Long[]::new),
                 changes.stream().map(Change::status).toArray(String[]::new),
                 changes.stream().map(Change::partsDelivered).toArray(Integer[]::new),
                 changes.stream().map(Change::error).toArray(String[]::new),
-                changes.stream().map(Change::deliveredAt).toArray(String[]::new));
+                changes.stream().map(Change::deliveredAt).toArray(String[]::new),
+                changes.stream().map(Change::receiptAt).toArray(String[]::new));
+        counts.forEach((batchId, moved) -> progress.publish(batches.addCounts(batchId, BatchCounts.receipted(moved[0], moved[1]))));
     }
 
+    /**
+     * What this pass's receipts make of a message: DELIVERED with the last part's, or the status of
+     * the first failed part; {@code receiptAt} is the arrival of the receipt that decided it.
+     */
     private static Change changeOf(Target target) {
         DeliveryMapper.ReceiptMatch message = target.match();
         String status = message.status();
         int delivered = message.partsDelivered();
         String error = null;
         String deliveredAt = null;
+        String receiptAt = null;
         boolean sent = MessageStatus.SENT.name().equals(status);
-        for (Receipt receipt : target.receipts()) {
+        for (ArrivedReceipt arrived : target.receipts()) {
+            Receipt receipt = arrived.receipt();
             if (receipt.status() == ReceiptStatus.DELIVERED) {
                 delivered++;
                 if (sent && delivered >= message.segments()) {
                     status = MessageStatus.DELIVERED.name();
-                    deliveredAt = receipt.doneAt() == null ? null : DateTimeFormatter.ISO_INSTANT.format(receipt.doneAt());
+                    deliveredAt = instant(receipt.doneAt());
+                    receiptAt = instant(arrived.arrivedAt());
                 }
             } else if (sent) {
                 status = receipt.status().name();
                 error = receipt.error();
+                receiptAt = instant(arrived.arrivedAt());
                 sent = false;
             }
         }
-        return new Change(message, status, delivered, error, deliveredAt);
+        return new Change(message, status, delivered, error, deliveredAt, receiptAt);
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     private record MessageKey(long batchId, int partitionNo, long id) {
     }
 
-    private record PartitionKey(long batchId, int partitionNo) {
-    }
-
     /** A message and the receipts that came for it in this pass. */
-    private record Target(DeliveryMapper.ReceiptMatch match, List<Receipt> receipts) {
+    private record Target(DeliveryMapper.ReceiptMatch match, List<ArrivedReceipt> receipts) {
     }
 
     private record Change(DeliveryMapper.ReceiptMatch target, String status, int partsDelivered, String error,
-            String deliveredAt) {
+            String deliveredAt, String receiptAt) {
     }
 }

@@ -29,7 +29,7 @@ public class ReceiptInbox implements ReceiptSink, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReceiptInbox.class);
     private static final int MAX_PER_PASS = 5000;
 
-    private final BlockingQueue<Waiting> queue;
+    private final BlockingQueue<ArrivedReceipt> queue;
     private final ReceiptApplier applier;
     private final Clock clock;
     private final Duration patience;
@@ -50,29 +50,29 @@ public class ReceiptInbox implements ReceiptSink, DisposableBean {
 
     @Override
     public void accept(Receipt receipt) {
-        if (!queue.offer(new Waiting(receipt, clock.instant()))) {
+        if (!queue.offer(new ArrivedReceipt(receipt, clock.instant()))) {
             log.warn("Receipt inbox full; receipt {} of {} dropped", receipt.providerMessageId(), receipt.provider());
         }
     }
 
     /** Applies what is waiting; returns how many receipts matched a message. Public for tests that cannot wait. */
     int applyWaiting() {
-        List<Waiting> batch = new ArrayList<>();
+        List<ArrivedReceipt> batch = new ArrayList<>();
         queue.drainTo(batch, MAX_PER_PASS);
         if (batch.isEmpty()) {
             return 0;
         }
-        Set<Receipt> unmatched;
+        Set<ArrivedReceipt> unmatched;
         try {
-            unmatched = new HashSet<>(applier.apply(batch.stream().map(Waiting::receipt).toList()));
+            unmatched = new HashSet<>(applier.apply(batch));
         } catch (RuntimeException e) {
             batch.forEach(queue::offer); // nothing was applied: they wait for the next pass
             throw e;
         }
         Instant giveUpBefore = clock.instant().minus(patience);
-        for (Waiting waiting : batch) {
-            if (unmatched.contains(waiting.receipt())) {
-                if (waiting.since().isBefore(giveUpBefore)) {
+        for (ArrivedReceipt waiting : batch) {
+            if (unmatched.contains(waiting)) {
+                if (waiting.arrivedAt().isBefore(giveUpBefore)) {
                     log.warn("No submitted part matches receipt {} of {}; dropped", waiting.receipt().providerMessageId(),
                             waiting.receipt().provider());
                 } else {
@@ -96,8 +96,5 @@ public class ReceiptInbox implements ReceiptSink, DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
-    }
-
-    private record Waiting(Receipt receipt, Instant since) {
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.smsengine.batch.BatchQueries;
 import org.smsengine.upload.CsvHeader;
@@ -27,7 +26,7 @@ class RejectController {
         this.batches = batches;
     }
 
-    /** The rejected rows as CSV ({@code row,phone,reason,raw}), streamed a page at a time. */
+    /** The rejected rows as CSV ({@code row,phone,reason,raw}), streamed a window of rows at a time. */
     @GetMapping("/api/v1/batches/{id}/rejects")
     void rejects(@PathVariable long id, HttpServletResponse response) throws IOException {
         batches.require(id);
@@ -35,15 +34,12 @@ class RejectController {
         response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + "-rejects.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         try (CSVPrinter csv = new CSVPrinter(out, CsvHeader.FORMAT.builder().setHeader("row", "phone", "reason", "raw").get())) {
-            int after = 0;
-            List<RejectMapper.StoredReject> page;
-            do {
-                page = rejects.page(id, after, PAGE);
-                for (RejectMapper.StoredReject reject : page) {
+            Integer last = rejects.lastRow(id);
+            for (int after = 0; last != null && after < last; after += PAGE) {
+                for (RejectMapper.StoredReject reject : rejects.window(id, after, Math.min(last, after + PAGE))) {
                     csv.printRecord(reject.rowNo(), reject.phone(), reject.reason(), reject.raw());
-                    after = reject.rowNo();
                 }
-            } while (page.size() == PAGE);
+            }
         }
     }
 }

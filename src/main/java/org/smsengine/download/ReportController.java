@@ -1,5 +1,6 @@
 package org.smsengine.download;
 
+import org.smsengine.message.MessageView;
 import org.smsengine.message.MessageMapper;
 import org.smsengine.message.MessageRow;
 import org.smsengine.recipient.PhoneMask;
@@ -33,7 +34,8 @@ class ReportController {
 
     /**
      * One row per recipient, in CSV order, streamed a page at a time (keyset): phone, status, segments,
-     * attempts, provider id, error, sent and delivered times. Phones are masked except for ADMIN.
+     * attempts, provider id, error, sent time, the carrier's delivered time and when its receipt arrived (to the
+     * millisecond). Phones are masked except for ADMIN.
      */
     @GetMapping("/api/v1/batches/{id}/report")
     void report(@PathVariable long id, Authentication user, HttpServletResponse response) throws IOException {
@@ -43,7 +45,7 @@ class ReportController {
         response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + "-report.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         try (CSVPrinter csv = new CSVPrinter(out, CsvHeader.FORMAT.builder().setHeader("phone", "status", "segments",
-                "attempts", "providerMessageId", "error", "sentAt", "deliveredAt").get())) {
+                "attempts", "providerMessageId", "error", "sentAt", "deliveredAt", "receiptAt").get())) {
             int afterPartition = -1;
             long afterId = 0;
             List<MessageRow> page;
@@ -51,7 +53,8 @@ class ReportController {
                 page = messages.pageAfter(id, afterPartition, afterId, PAGE);
                 for (MessageRow row : page) {
                     csv.printRecord(fullPhone ? row.phone() : PhoneMask.mask(row.phone()), row.status(), row.segments(),
-                            row.attempts(), row.providerMessageId(), row.lastError(), row.sentAt(), row.deliveredAt());
+                            row.attempts(), row.providerMessageId(), row.lastError(), MessageView.millis(row.sentAt()),
+                            MessageView.millis(row.deliveredAt()), MessageView.millis(row.receiptAt()));
                     afterPartition = row.partitionNo();
                     afterId = row.id();
                 }

@@ -8,8 +8,11 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface RecipientMapper {
 
-    /** Gives PostgreSQL room to hash a batch's phones in memory for the screening that follows, in this transaction. */
-    void setScreeningMemory(@Param("workMem") String workMem);
+    /**
+     * Plans the screening that follows, in this transaction, so that it stays linear in the batch's
+     * rows whatever the table's statistics say: hash joins only, with room to hash in memory.
+     */
+    void prepareScreening(@Param("workMem") String workMem);
 
     /** Moves the batch's recipients whose number is on the opt-out list to rejects; returns how many. */
     int rejectOptedOut(long batchId);
@@ -19,7 +22,7 @@ public interface RecipientMapper {
 
     RowRange rowRange(long batchId);
 
-    /** Recipients with {@code afterRow < row_no <= lastRow}, in row order (keyset paging). */
-    List<RecipientRow> findRange(@Param("batchId") long batchId, @Param("afterRow") int afterRow,
-            @Param("lastRow") int lastRow, @Param("limit") int limit);
+    /** Recipients with {@code afterRow < row_no <= throughRow}, in row order: a window of rows (rejected ones leave gaps). */
+    List<RecipientRow> findWindow(@Param("batchId") long batchId, @Param("afterRow") int afterRow,
+            @Param("throughRow") int throughRow);
 }

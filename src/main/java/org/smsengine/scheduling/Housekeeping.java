@@ -3,6 +3,7 @@ package org.smsengine.scheduling;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.function.LongSupplier;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Cluster-wide housekeeping, each task on one node at a time (ShedLock; {@code lockAtLeastFor}
  * keeps nodes whose clocks differ a little from running a task twice for one firing). Each run is
- * recorded in {@code sms_housekeeping_run}. Jobs lost with their node, and the messages they left
+ * recorded in {@code sms_housekeeping_run}. Work on a batch's rows goes a window of {@code chunk} keys at a
+ * time (see HousekeepingMapper). Jobs lost with their node, and the messages they left
  * SENDING, are {@code recovery.LostJobRecovery}'s (also ShedLock-guarded).
  */
 @Component
@@ -28,7 +30,7 @@ public class Housekeeping {
     static final String OVERDUE = "overdue-receipts";
     static final String RETENTION = "retention-purge";
     /** The tables purged per batch, children first. */
-    private static final List<String> PURGED = List.of("sms_receipt_ref", "sms_retry", "sms_message", "sms_reject",
+    static final List<String> PURGED = List.of("sms_receipt_ref", "sms_retry", "sms_message", "sms_reject",
             "sms_recipient", "sms_partition", "sms_upload_chunk");
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
@@ -70,12 +72,12 @@ public class Housekeeping {
             long timeout = settings.receiptTimeout().toMillis();
             long changed = 0;
             for (long batchId : housekeeping.batchesWithOverdueReceipts(timeout)) {
-                int chunk;
-                do {
-                    chunk = housekeeping.expireOverdue(batchId, timeout, settings.overdueStatus().name(), settings.chunk());
-                    changed += chunk;
-                } while (chunk == settings.chunk());
-                recount.recount(batchId);
+                long inBatch = inWindows("sms_message", batchId,
+                        window -> housekeeping.expireWindow(batchId, window, timeout, settings.overdueStatus().name()));
+                if (inBatch > 0) {
+                    recount.recount(batchId);
+                }
+                changed += inBatch;
             }
             return changed;
         });
@@ -83,7 +85,7 @@ public class Housekeeping {
 
     /**
      * Deletes the messages, rejects, recipients and upload of batches finished longer ago than the
-     * retention, a chunk at a time; the batch row, its counts and its audit stay.
+     * retention, a window at a time; the batch row, its counts and its audit stay.
      */
     @Scheduled(cron = "${sms.housekeeping.retention-schedule:0 30 3 * * *}")
     @SchedulerLock(name = RETENTION, lockAtLeastFor = "5s", lockAtMostFor = "2h")
@@ -92,16 +94,24 @@ public class Housekeeping {
             long deleted = 0;
             for (long batchId : housekeeping.batchesPastRetention(settings.retention().toMillis())) {
                 for (String table : PURGED) {
-                    int chunk;
-                    do {
-                        chunk = housekeeping.purgeChunk(table, batchId, settings.chunk());
-                        deleted += chunk;
-                    } while (chunk == settings.chunk());
+                    deleted += inWindows(table, batchId, window -> housekeeping.purgeWindow(table, batchId, window));
                 }
                 housekeeping.markPurged(batchId);
             }
             return deleted;
         });
+    }
+
+    /** Runs {@code work} over the batch's keys in {@code table}, {@code chunk} keys at a time; returns the rows it changed. */
+    private long inWindows(String table, long batchId, ToIntFunction<HousekeepingMapper.Window> work) {
+        long changed = 0;
+        for (HousekeepingMapper.KeyRange range : housekeeping.keyRanges(table, batchId)) {
+            for (long after = range.first() - 1; after < range.last(); after += settings.chunk()) {
+                changed += work.applyAsInt(new HousekeepingMapper.Window(range.partitionNo(), after,
+                        Math.min(range.last(), after + settings.chunk())));
+            }
+        }
+        return changed;
     }
 
     private void run(String task, LongSupplier work) {

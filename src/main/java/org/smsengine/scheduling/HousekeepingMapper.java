@@ -1,54 +1,50 @@
 package org.smsengine.scheduling;
 
+import java.time.OffsetDateTime;
 import java.util.List;
-import org.apache.ibatis.annotations.Delete;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
-import org.apache.ibatis.annotations.Update;
-import org.smsengine.batch.BatchRow;
 
-/** The SQL of housekeeping; every change is bounded by {@code limit} rows. */
+/**
+ * The SQL of housekeeping (HousekeepingMapper.xml). Work on a batch's rows goes window by window along
+ * a table's key: {@link #keyRanges} finds where the batch's keys lie (one pass), then each statement
+ * takes the rows of one window of keys ({@code after < key <= through}), a range of the key that is
+ * its index condition whatever the statistics. Every row is read once, however many windows there
+ * are, and no statement holds long locks.
+ */
 @Mapper
 interface HousekeepingMapper {
 
-    /** Batches with SENT messages sent before the cutoff (receipts overdue). */
-    @Select("""
-            SELECT DISTINCT batch_id FROM sms_message
-            WHERE status = 'SENT' AND sent_at < now() - #{timeoutMillis} * interval '1 millisecond'""")
+    /** Batches with messages that may still be waiting for a receipt sent before the timeout. */
     List<Long> batchesWithOverdueReceipts(@Param("timeoutMillis") long timeoutMillis);
 
-    @Update("""
-            UPDATE sms_message SET status = #{status}, last_error = 'no delivery receipt within the receipt timeout'
-            WHERE ctid = ANY (ARRAY(
-                SELECT ctid FROM sms_message
-                WHERE batch_id = #{batchId} AND status = 'SENT' AND sent_at < now() - #{timeoutMillis} * interval '1 millisecond'
-                LIMIT #{limit}))""")
-    int expireOverdue(@Param("batchId") long batchId, @Param("timeoutMillis") long timeoutMillis,
-            @Param("status") String status, @Param("limit") int limit);
+    /**
+     * Where the batch's keys lie in {@code table} (one of {@link Housekeeping#PURGED}): per partition
+     * for tables keyed by partition, otherwise one range with partition -1.
+     */
+    List<KeyRange> keyRanges(@Param("table") String table, @Param("batchId") long batchId);
+
+    /** The SENT messages of one window of a partition's ids sent before the timeout take {@code status}. */
+    int expireWindow(@Param("batchId") long batchId, @Param("window") Window window,
+            @Param("timeoutMillis") long timeoutMillis, @Param("status") String status);
 
     /** Finished batches not purged yet whose last change is older than the retention. */
-    @Select("""
-            SELECT id FROM sms_batch
-            WHERE state IN ('COMPLETED', 'FAILED', 'ABORTED') AND purged_at IS NULL
-              AND updated_at < now() - #{retentionMillis} * interval '1 millisecond'
-            ORDER BY id""")
     List<Long> batchesPastRetention(@Param("retentionMillis") long retentionMillis);
 
-    @Delete("""
-            DELETE FROM ${table} WHERE ctid = ANY (ARRAY(SELECT ctid FROM ${table} WHERE batch_id = #{batchId} LIMIT #{limit}))""")
-    int purgeChunk(@Param("table") String table, @Param("batchId") long batchId, @Param("limit") int limit);
+    /** Deletes the batch's rows of {@code table} in one window of its keys. */
+    int purgeWindow(@Param("table") String table, @Param("batchId") long batchId, @Param("window") Window window);
 
     /** Marks the batch purged, unless it was retried (and so changed) meanwhile. */
-    @Update("""
-            UPDATE sms_batch SET purged_at = now()
-            WHERE id = #{batchId} AND state IN ('COMPLETED', 'FAILED', 'ABORTED')""")
     int markPurged(@Param("batchId") long batchId);
 
-    @Insert("""
-            INSERT INTO sms_housekeeping_run (task, node, started_at, affected)
-            VALUES (#{task}, #{node}, #{startedAt}, #{affected})""")
-    void recordRun(@Param("task") String task, @Param("node") String node,
-            @Param("startedAt") java.time.OffsetDateTime startedAt, @Param("affected") long affected);
+    void recordRun(@Param("task") String task, @Param("node") String node, @Param("startedAt") OffsetDateTime startedAt,
+            @Param("affected") long affected);
+
+    /** The first and last key of a batch's rows (in one partition, or -1 for a table without). */
+    record KeyRange(int partitionNo, long first, long last) {
+    }
+
+    /** Keys {@code after < key <= through} (in one partition, or -1). */
+    record Window(int partitionNo, long after, long through) {
+    }
 }

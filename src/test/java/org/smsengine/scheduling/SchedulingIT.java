@@ -136,6 +136,8 @@ class SchedulingIT extends EngineIntegrationTest {
         jdbc.update("""
                 UPDATE sms_message SET status = 'SENT', delivered_at = NULL, sent_at = now() - interval '3 days'
                 WHERE batch_id = ? AND id IN (SELECT id FROM sms_message WHERE batch_id = ? ORDER BY id LIMIT 5)""", id, id);
+        // as the batch would stand had those five never been receipted, three days after it was sent
+        jdbc.update("UPDATE sms_batch SET delivered = delivered - 5, created_at = now() - interval '3 days' WHERE id = ?", id);
 
         housekeeping.expireOverdueReceipts();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ? AND status = 'EXPIRED'",

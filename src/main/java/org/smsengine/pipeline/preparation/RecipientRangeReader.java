@@ -7,9 +7,10 @@ import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
 
 /**
- * Reads one partition's recipients in row order, a page at a time by keyset (never OFFSET). A page
- * is one item, so Spring Batch's per-item work is done once per page rather than once per row.
- * Restartable: the last row handed out is saved with every committed chunk.
+ * Reads one partition's recipients in row order, a window of {@code pageSize} rows at a time (never
+ * OFFSET, never "the next n": see RecipientMapper.xml). A page is one item, so Spring Batch's per-item
+ * work is done once per page rather than once per row. Restartable: the end of the last window handed
+ * out is saved with every committed chunk.
  */
 class RecipientRangeReader implements ItemStreamReader<List<RecipientRow>> {
 
@@ -36,14 +37,18 @@ class RecipientRangeReader implements ItemStreamReader<List<RecipientRow>> {
         }
     }
 
+    /** The recipients of the next window of {@code pageSize} rows that has any (rejected rows leave gaps), or null at the end. */
     @Override
     public List<RecipientRow> read() {
-        List<RecipientRow> page = recipients.findRange(batchId, lastRead, lastRow, pageSize);
-        if (page.isEmpty()) {
-            return null;
+        while (lastRead < lastRow) {
+            int through = (int) Math.min(lastRow, (long) lastRead + pageSize);
+            List<RecipientRow> page = recipients.findWindow(batchId, lastRead, through);
+            lastRead = through;
+            if (!page.isEmpty()) {
+                return page;
+            }
         }
-        lastRead = page.get(page.size() - 1).rowNo();
-        return page;
+        return null;
     }
 
     @Override

@@ -31,7 +31,7 @@ class RecipientScreening implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long batchId = chunkContext.getStepContext().getStepExecution().getJobParameters().getLong("batchId");
-        recipients.setScreeningMemory(workMem);
+        recipients.prepareScreening(workMem);
         int optedOut = recipients.rejectOptedOut(batchId);
         int duplicates = recipients.rejectDuplicates(batchId);
         contribution.incrementWriteCount(optedOut + duplicates);

@@ -1,0 +1,8 @@
+package org.smsengine.delivery;
+
+import java.time.Instant;
+import org.smsengine.provider.Receipt;
+
+/** A receipt and the moment it reached this engine (its own done date is the carrier's, often to the minute). */
+record ArrivedReceipt(Receipt receipt, Instant arrivedAt) {
+}

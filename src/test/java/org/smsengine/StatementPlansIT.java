@@ -1,0 +1,344 @@
+package org.smsengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.apache.ibatis.binding.MapperMethod;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSessionFactory;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.smsengine.support.EngineIntegrationTest;
+import org.smsengine.support.PlanSandbox;
+import org.smsengine.support.PlanSandbox.Statistics;
+import org.smsengine.support.PlanWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestConstructor;
+
+/**
+ * Every hot statement keeps a plan linear in the rows it concerns, whatever the statistics: absent
+ * (a new server), stale (analyzed before the new batch arrived, as autovacuum leaves them: the new
+ * batch is estimated at one row) or fresh. Each statement runs, as the engine runs it (the SQL and
+ * parameter binding of its MyBatis mapping), under {@code EXPLAIN ANALYZE} in a transaction that is
+ * rolled back, against a new batch of {@value #ROWS} rows next to {@value #HISTORY} rows of history;
+ * the work its plan did (rows produced and filtered, times loops) must stay within a few times the
+ * page or the batch it concerns. A plan that walks the partition, the batch or the history for a
+ * page, or loops over the batch once per row, is far beyond that.
+ */
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+class StatementPlansIT extends EngineIntegrationTest {
+
+    static final int HISTORY = 250_000;
+    static final int ROWS = 20_000;
+    /** Rows per page of the per-page statements: small next to a partition (ROWS / 4). */
+    static final int PAGE = 50;
+    static final long NEW = PlanSandbox.NEW;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Configuration mybatis;
+    private final DataSource dataSource;
+
+    StatementPlansIT(SqlSessionFactory sessions, DataSource dataSource) {
+        this.mybatis = sessions.getConfiguration();
+        this.dataSource = dataSource;
+    }
+
+    @Test
+    void everyHotStatementStaysLinearWithStatisticsAbsent() throws Exception {
+        try (PlanSandbox sandbox = PlanSandbox.create(Statistics.ABSENT, HISTORY, ROWS)) {
+            assertThat(beyondBounds(sandbox)).as("statements whose plans are out of proportion (no statistics)").isEmpty();
+        }
+    }
+
+    @Test
+    void everyHotStatementStaysLinearWithStatisticsStaleAndThenFresh() throws Exception {
+        try (PlanSandbox sandbox = PlanSandbox.create(Statistics.STALE, HISTORY, ROWS)) {
+            assertThat(beyondBounds(sandbox)).as("statements whose plans are out of proportion (stale statistics)").isEmpty();
+            sandbox.analyze();
+            assertThat(beyondBounds(sandbox)).as("statements whose plans are out of proportion (fresh statistics)").isEmpty();
+        }
+    }
+
+    /** Each case whose plan did more work than its bound, with the plan. */
+    private List<String> beyondBounds(PlanSandbox sandbox) throws SQLException {
+        List<String> beyond = new ArrayList<>();
+        try (Connection connection = sandbox.connect()) {
+            connection.setAutoCommit(false);
+            Ids ids = Ids.of(connection);
+            for (Case c : cases(ids)) {
+                PlanWork work = run(connection, c);
+                if (work.rows() > c.bound()) {
+                    beyond.add(c.name() + ": " + work.rows() + " rows of work, bound " + c.bound() + "\n" + work.plan());
+                }
+            }
+        }
+        return beyond;
+    }
+
+    /**
+     * Generic plans are never used: planned once for any batch, "batch_id = $1" is estimated from the
+     * table's average and became a scan of the whole table (measured when these cases also ran prepared
+     * on the server with plan_cache_mode = force_generic_plan: 13 of them, the counts of a batch's
+     * statuses among them, read every row of the sandbox's tables). The engine's connections plan every
+     * statement for its own parameters.
+     */
+    @Test
+    void theEnginePlansEveryStatementForItsOwnParameters() {
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SHOW plan_cache_mode", String.class))
+                .isEqualTo("force_custom_plan");
+    }
+
+    /** A statement, the parameters the engine gives it, what must hold before it runs, and the work it may do. */
+    record Case(String name, String statement, Object parameters, List<String> setUp, long bound) {
+    }
+
+    private static long perPage() {
+        return 20L * PAGE + 200;
+    }
+
+    private static long perBatch() {
+        return 10L * ROWS;
+    }
+
+    private List<Case> cases(Ids ids) {
+        Long[] scattered = ids.scattered(0);
+        Long[] acrossPartitions = ids.acrossPartitions();
+        String scatteredList = list(scattered);
+        String acrossList = list(acrossPartitions);
+        List<Case> cases = new ArrayList<>();
+        String recipients = "org.smsengine.recipient.RecipientMapper.";
+        String delivery = "org.smsengine.delivery.DeliveryMapper.";
+        String housekeeping = "org.smsengine.scheduling.HousekeepingMapper.";
+        String prepare = "SELECT set_config('work_mem', '128MB', true) || set_config('enable_nestloop', 'off', true)";
+
+        cases.add(new Case("screening: opted out", recipients + "rejectOptedOut", NEW, List.of(prepare), perBatch()));
+        cases.add(new Case("screening: duplicates", recipients + "rejectDuplicates", NEW, List.of(prepare), perBatch()));
+        cases.add(new Case("partition: row range", recipients + "rowRange", NEW, List.of(), perBatch()));
+        cases.add(new Case("preparation: a page of recipients", recipients + "findWindow",
+                params("batchId", NEW, "afterRow", ROWS / 2, "throughRow", ROWS / 2 + PAGE), List.of(), perPage()));
+
+        cases.add(new Case("claim first attempts", delivery + "claimFirstAttempts",
+                params("batchId", NEW, "partitionNo", 0, "afterId", 0L, "limit", PAGE), List.of(), perPage()));
+        cases.add(new Case("claim due retries", delivery + "claimDueRetries",
+                params("batchId", NEW, "partitionNo", 0, "limit", PAGE),
+                List.of(setStatus(scatteredList, "RETRYING"),
+                        "INSERT INTO sms_retry SELECT " + NEW + ", 0, id, now() - interval '1 second' FROM unnest('" + scatteredList
+                                + "'::bigint[]) AS k(id)",
+                        "INSERT INTO sms_retry SELECT " + NEW + ", partition_no, id, now() + interval '1 hour' FROM sms_message"
+                                + " WHERE batch_id = " + NEW + " ON CONFLICT DO NOTHING"),
+                perPage()));
+        cases.add(new Case("next retry due", delivery + "nextRetryDue", params("batchId", NEW, "partitionNo", 0),
+                List.of("INSERT INTO sms_retry SELECT " + NEW + ", partition_no, id, now() + interval '1 hour' FROM sms_message"
+                        + " WHERE batch_id = " + NEW), perPage()));
+        cases.add(new Case("parts already accepted", delivery + "acceptedParts",
+                params("batchId", NEW, "messageIds", scattered), List.of(), perPage()));
+        cases.add(new Case("record outcomes", delivery + "recordOutcomes",
+                params("batchId", NEW, "partitionNo", 0, "provider", "p", "ids", scattered,
+                        "statuses", fill(scattered.length, "SENT"), "providerIds", fill(scattered.length, "x"),
+                        "errors", new String[scattered.length], "retryables", fill(scattered.length, false)),
+                List.of(setStatus(scatteredList, "SENDING")), perPage()));
+        cases.add(new Case("release unsubmitted", delivery + "releaseUnsubmitted",
+                params("batchId", NEW, "partitionNo", 0, "ids", scattered), List.of(setStatus(scatteredList, "SENDING")),
+                perPage()));
+        cases.add(new Case("defer to the window", delivery + "deferToWindow",
+                params("batchId", NEW, "partitionNo", 0, "ids", scattered,
+                        "dueMillis", fill(scattered.length, System.currentTimeMillis() + 3_600_000L)),
+                List.of(setStatus(scatteredList, "SENDING")), perPage()));
+        cases.add(new Case("queue retries", delivery + "queueRetries",
+                params("batchId", NEW, "partitionNo", 0, "ids", scattered, "retryInMillis", fill(scattered.length, 1000L)),
+                List.of(), perPage()));
+        cases.add(new Case("match receipts", delivery + "matchReceipts",
+                params("provider", "p", "providerIds", LongStream.of(unbox(acrossPartitions)).mapToObj(id -> "new-" + id)
+                        .toArray(String[]::new)), List.of(setStatus(acrossList, "SENT")), perPage()));
+        cases.add(new Case("apply receipts", delivery + "applyReceipts",
+                params("batchIds", fill(acrossPartitions.length, NEW), "partitionNos", ids.partitionsOf(acrossPartitions),
+                        "ids", acrossPartitions, "statuses", fill(acrossPartitions.length, "DELIVERED"),
+                        "partsDelivered", fill(acrossPartitions.length, 1), "errors", new String[acrossPartitions.length],
+                        "deliveredAts", fill(acrossPartitions.length, "2026-11-27T10:00:00Z"),
+                        "receiptAts", fill(acrossPartitions.length, "2026-11-27T10:00:00.123Z")),
+                List.of(setStatus(acrossList, "SENT")), perPage()));
+        cases.add(new Case("receipt references", "org.smsengine.delivery.ReceiptRefMapper.insert",
+                params("provider", "p", "providerIds", LongStream.of(unbox(scattered)).mapToObj(id -> "again-" + id)
+                        .toArray(String[]::new), "batchIds", fill(scattered.length, NEW),
+                        "partitionNos", fill(scattered.length, 0), "messageIds", scattered, "parts", fill(scattered.length, 2)),
+                List.of(), perPage()));
+        cases.add(new Case("abort: cancel unsent", delivery + "cancelUnsent", params("batchId", NEW), List.of(), perBatch()));
+        cases.add(new Case("retry: requeue failures", delivery + "requeueRetryable", params("batchId", NEW),
+                List.of(setStatus(scatteredList, "FAILED")), perBatch()));
+        cases.add(new Case("recovery: messages in doubt", delivery + "recoverInDoubt", params("batchId", NEW, "resend", true),
+                List.of(setStatus(scatteredList, "SENDING")), perBatch()));
+        cases.add(new Case("statistics: retryable", delivery + "countRetryable", params("batchId", NEW), List.of(), perBatch()));
+        cases.add(new Case("statistics: statuses", delivery + "countStatuses", NEW, List.of(), perBatch()));
+
+        String messages = "org.smsengine.message.MessageMapper.";
+        cases.add(new Case("messages: first page", messages + "page",
+                params("batchId", NEW, "status", null, "offset", 0L, "limit", PAGE), List.of(), perPage()));
+        cases.add(new Case("messages: page by status", messages + "page",
+                params("batchId", NEW, "status", "FAILED", "offset", 0L, "limit", PAGE), List.of(), perBatch()));
+        cases.add(new Case("messages: count by status", messages + "count", params("batchId", NEW, "status", "PREPARED"),
+                List.of(), perBatch()));
+        cases.add(new Case("report: next page", messages + "pageAfter",
+                params("batchId", NEW, "afterPartition", 1, "afterId", ids.first(1) + ROWS / 8, "limit", PAGE), List.of(),
+                perPage()));
+        cases.add(new Case("rejects: a window", "org.smsengine.recipient.RejectMapper.window",
+                params("batchId", NEW, "afterRow", ROWS + ROWS / 20, "throughRow", ROWS + ROWS / 20 + PAGE), List.of(),
+                perPage()));
+        cases.add(new Case("rejects: the last", "org.smsengine.recipient.RejectMapper.lastRow", params("batchId", NEW),
+                List.of(), perBatch()));
+
+        cases.add(new Case("housekeeping: overdue batches", housekeeping + "batchesWithOverdueReceipts",
+                params("timeoutMillis", 86_400_000L), List.of(), perPage()));
+        cases.add(new Case("housekeeping: where a batch's messages lie", housekeeping + "keyRanges",
+                params("table", "sms_message", "batchId", NEW), List.of(), perBatch()));
+        cases.add(new Case("housekeeping: a window of overdue receipts", housekeeping + "expireWindow",
+                params("batchId", NEW, "window", window(1, ids.first(1) + ROWS / 8, PAGE), "timeoutMillis", 86_400_000L,
+                        "status", "EXPIRED"),
+                List.of("UPDATE sms_message SET status = 'SENT', sent_at = now() - interval '3 days' WHERE batch_id = " + NEW),
+                perPage()));
+        // where a window starts in each table's keys: inside the new batch's rows
+        Map<String, Long> starts = Map.of("sms_receipt_ref", ids.first(0) + ROWS / 16, "sms_retry", ids.first(0),
+                "sms_message", ids.first(0) + ROWS / 16, "sms_reject", (long) ROWS + ROWS / 40, "sms_recipient", (long) ROWS / 8,
+                "sms_partition", -1L, "sms_upload_chunk", 0L);
+        starts.forEach((table, after) -> {
+            int partition = table.equals("sms_message") || table.equals("sms_retry") ? 0 : -1;
+            cases.add(new Case("retention: where the batch's rows of " + table + " lie", housekeeping + "keyRanges",
+                    params("table", table, "batchId", NEW), List.of(), perBatch()));
+            cases.add(new Case("retention: a window of " + table, housekeeping + "purgeWindow",
+                    params("table", table, "batchId", NEW, "window", window(partition, after, PAGE)), List.of(), perPage()));
+        });
+        String audiences = "org.smsengine.audience.AudienceMapper.";
+        cases.add(new Case("audience: duplicates", audiences + "countDuplicates", params("id", 2L), List.of(), perBatch()));
+        cases.add(new Case("audience: numbers forgotten", audiences + "forgetPhones", params("id", 2L), List.of(), perBatch()));
+        return cases;
+    }
+
+    /** Runs the case's set-up, then its statement under EXPLAIN ANALYZE, and rolls everything back. */
+    private PlanWork run(Connection connection, Case c) throws SQLException {
+        MappedStatement statement = mybatis.getMappedStatement(c.statement());
+        BoundSql bound = statement.getBoundSql(c.parameters());
+        try (Statement sql = connection.createStatement()) {
+            for (String setUp : c.setUp()) {
+                sql.execute(setUp);
+            }
+            return explain(connection, bound.getSql(), new DefaultParameterHandler(statement, c.parameters(), bound), c);
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private static PlanWork explain(Connection connection, String sql, DefaultParameterHandler parameters, Case c)
+            throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)) {
+            if (parameters != null) {
+                parameters.setParameters(explain);
+            }
+            try (ResultSet result = explain.executeQuery()) {
+                result.next();
+                return PlanWork.of(JSON.readTree(result.getString(1)));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (SQLException e) {
+            throw new SQLException(c.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String setStatus(String idList, String status) {
+        return "UPDATE sms_message SET status = '" + status + "' WHERE batch_id = " + NEW + " AND id = ANY ('" + idList
+                + "'::bigint[])";
+    }
+
+    private static MapperMethod.ParamMap<Object> params(Object... namesAndValues) {
+        MapperMethod.ParamMap<Object> params = new MapperMethod.ParamMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    /** A housekeeping window of {@code size} keys after {@code after} (a package-private record of the engine's). */
+    private static Object window(int partitionNo, long after, int size) {
+        try {
+            Class<?> window = Class.forName("org.smsengine.scheduling.HousekeepingMapper$Window");
+            var constructor = window.getDeclaredConstructor(int.class, long.class, long.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(partitionNo, after, after + size);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] fill(int n, T value) {
+        T[] values = (T[]) java.lang.reflect.Array.newInstance(value.getClass(), n);
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    private static long[] unbox(Long[] values) {
+        return java.util.Arrays.stream(values).mapToLong(Long::longValue).toArray();
+    }
+
+    private static String list(Long[] ids) {
+        return "{" + String.join(",", java.util.Arrays.stream(ids).map(String::valueOf).toList()) + "}";
+    }
+
+    /** The new batch's message ids: where each partition starts, and pages spread over them. */
+    record Ids(long[] firsts, int perPartition) {
+
+        static Ids of(Connection connection) throws SQLException {
+            long[] firsts = new long[PlanSandbox.PARTITIONS];
+            try (Statement sql = connection.createStatement();
+                 ResultSet rows = sql.executeQuery("SELECT partition_no, min(id) FROM sms_message WHERE batch_id = " + NEW
+                         + " GROUP BY partition_no")) {
+                while (rows.next()) {
+                    firsts[rows.getInt(1)] = rows.getLong(2);
+                }
+            }
+            connection.commit();
+            return new Ids(firsts, ROWS / PlanSandbox.PARTITIONS);
+        }
+
+        long first(int partition) {
+            return firsts[partition];
+        }
+
+        /** A page of ids spread evenly over the whole of one partition (as retries are). */
+        Long[] scattered(int partition) {
+            long stride = perPartition / PAGE;
+            return LongStream.range(0, PAGE).mapToObj(i -> firsts[partition] + i * stride).toArray(Long[]::new);
+        }
+
+        /** A page of ids spread over every partition (as a pass of receipts is). */
+        Long[] acrossPartitions() {
+            long stride = (long) perPartition * PlanSandbox.PARTITIONS / PAGE;
+            return LongStream.range(0, PAGE).mapToObj(i -> firsts[(int) (i * stride / perPartition)] + i * stride % perPartition)
+                    .toArray(Long[]::new);
+        }
+
+        Integer[] partitionsOf(Long[] ids) {
+            Integer[] partitions = new Integer[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                int p = PlanSandbox.PARTITIONS - 1;
+                while (ids[i] < firsts[p]) {
+                    p--;
+                }
+                partitions[i] = p;
+            }
+            return partitions;
+        }
+    }
+}
