@@ -1,10 +1,13 @@
 package org.smsengine.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,9 @@ class DeliveryIT extends EngineIntegrationTest {
         this.accounting = simulator.accounting();
     }
 
+    /** An ISO-8601 instant to the millisecond (or coarser, when the milliseconds are zero). */
+    private static final String MILLISECONDS = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d{1,3})?)?Z";
+
     @Test
     void theSampleIsDeliveredToCompletionWithExactCountsAndReceipts() throws Exception {
         String template = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SampleData.expectedJson().toFile())
@@ -58,6 +64,12 @@ class DeliveryIT extends EngineIntegrationTest {
             assertThat(message.get("status").asText()).isEqualTo("DELIVERED");
             assertThat(message.get("attempts").asInt()).isEqualTo(1);
             assertThat(message.get("providerMessageId").asText()).isNotBlank();
+            // the carrier's done date (SMPP: to the minute) and when its receipt arrived, to the millisecond
+            assertThat(message.get("receiptAt").asText()).matches(MILLISECONDS);
+            Instant receiptAt = Instant.parse(message.get("receiptAt").asText());
+            assertThat(receiptAt).isCloseTo(Instant.parse(message.get("sentAt").asText()), within(30, ChronoUnit.SECONDS));
+            assertThat(Instant.parse(message.get("deliveredAt").asText())).isEqualTo(
+                    Instant.parse(message.get("deliveredAt").asText()).truncatedTo(ChronoUnit.MINUTES));
             assertThat(accounting.acceptedFor(message.get("phone").asText()))
                     .as("submit_sm for %s", message.get("phone").asText()).isEqualTo(message.get("segments").asInt());
         }
@@ -68,6 +80,7 @@ class DeliveryIT extends EngineIntegrationTest {
             assertThat(row.get("status")).isEqualTo("DELIVERED");
             assertThat(row.get("sentAt")).isNotBlank();
             assertThat(row.get("deliveredAt")).isNotBlank();
+            assertThat(row.get("receiptAt")).matches(MILLISECONDS);
             assertThat(row.get("phone")).contains("****");
         });
     }
