@@ -1,10 +1,5 @@
 package org.smsengine.batch;
 
-import org.smsengine.upload.CsvIntake;
-import org.smsengine.upload.JsonRecipient;
-import org.smsengine.upload.SourceFormat;
-import org.smsengine.upload.UploadSettings;
-import org.smsengine.upload.UploadStore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -20,6 +15,11 @@ import java.util.function.LongUnaryOperator;
 import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
 import org.smsengine.system.PayloadTooLargeException;
+import org.smsengine.upload.CsvIntake;
+import org.smsengine.upload.JsonRecipient;
+import org.smsengine.upload.SourceFormat;
+import org.smsengine.upload.UploadSettings;
+import org.smsengine.upload.UploadStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

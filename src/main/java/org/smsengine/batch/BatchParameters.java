@@ -1,7 +1,5 @@
 package org.smsengine.batch;
 
-import org.smsengine.upload.SourceFormat;
-import org.smsengine.upload.UploadSettings;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,6 +10,8 @@ import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
 import org.smsengine.template.MessageTemplate;
 import org.smsengine.template.TemplateSyntaxException;
+import org.smsengine.upload.SourceFormat;
+import org.smsengine.upload.UploadSettings;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**

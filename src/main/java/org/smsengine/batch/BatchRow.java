@@ -1,7 +1,7 @@
 package org.smsengine.batch;
 
-import org.smsengine.upload.SourceFormat;
 import java.time.OffsetDateTime;
+import org.smsengine.upload.SourceFormat;
 
 /**
  * A row of {@code sms_batch}: the batch, its counts and where its pipeline is.

@@ -1,7 +1,7 @@
 package org.smsengine.batch;
 
-import org.smsengine.upload.SourceFormat;
 import java.time.OffsetDateTime;
+import org.smsengine.upload.SourceFormat;
 
 /** A batch about to be inserted, its parameters checked. */
 record NewBatch(String name, String template, SourceFormat sourceFormat, String phoneColumn, String region,

@@ -2,15 +2,15 @@ package org.smsengine.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.time.Instant;
+import java.util.function.Supplier;
 import org.smsengine.batch.SendWindow;
 import org.smsengine.pipeline.StopSignals;
 import org.springframework.batch.core.StepExecution;
-import java.util.function.Supplier;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
 import org.springframework.transaction.PlatformTransactionManager;

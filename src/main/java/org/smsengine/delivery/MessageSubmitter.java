@@ -1,17 +1,17 @@
 package org.smsengine.delivery;
 
-import java.util.ArrayList;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import org.smsengine.batch.SendWindow;
-import org.smsengine.pipeline.StopSignals;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.smsengine.batch.SendWindow;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.pipeline.StepDefinition;
+import org.smsengine.pipeline.StopSignals;
 import org.smsengine.provider.AcceptedPart;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.SmsProvider;

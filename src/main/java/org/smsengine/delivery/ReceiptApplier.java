@@ -1,15 +1,15 @@
 package org.smsengine.delivery;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchCounts;
+import org.smsengine.batch.BatchMapper;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.provider.Receipt;

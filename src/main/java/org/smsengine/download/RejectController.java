@@ -1,14 +1,12 @@
 package org.smsengine.download;
 
-import org.smsengine.recipient.RejectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import org.apache.commons.csv.CSVPrinter;
 import org.smsengine.batch.BatchQueries;
-import org.smsengine.upload.CsvHeader;
+import org.smsengine.recipient.PhoneMask;
+import org.smsengine.recipient.RejectMapper;
+import org.smsengine.system.Role;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,18 +24,19 @@ class RejectController {
         this.batches = batches;
     }
 
-    /** The rejected rows as CSV ({@code row,phone,reason,raw}), streamed a window of rows at a time. */
+    /**
+     * The rejected rows as CSV ({@code row,phone,reason,raw}), streamed a window of rows at a time. The
+     * phone as written is masked and the uploaded line ({@code raw}) left out, except for ADMIN.
+     */
     @GetMapping("/api/v1/batches/{id}/rejects")
-    void rejects(@PathVariable long id, HttpServletResponse response) throws IOException {
+    void rejects(@PathVariable long id, Authentication user, HttpServletResponse response) throws IOException {
         batches.require(id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + "-rejects.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        try (CSVPrinter csv = new CSVPrinter(out, CsvHeader.FORMAT.builder().setHeader("row", "phone", "reason", "raw").get())) {
+        boolean admin = Role.seesFullPhones(user);
+        try (CsvDownload csv = CsvDownload.start(response, "batch-" + id + "-rejects.csv", "row", "phone", "reason", "raw")) {
             Integer last = rejects.lastRow(id);
             for (int after = 0; last != null && after < last; after += PAGE) {
                 for (RejectMapper.StoredReject reject : rejects.window(id, after, Math.min(last, after + PAGE))) {
-                    csv.printRecord(reject.rowNo(), reject.phone(), reject.reason(), reject.raw());
+                    csv.row(reject.rowNo(), PhoneMask.shown(reject.phone(), admin), reject.reason(), admin ? reject.raw() : null);
                 }
             }
         }

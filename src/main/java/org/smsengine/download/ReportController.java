@@ -1,18 +1,14 @@
 package org.smsengine.download;
 
-import org.smsengine.message.MessageView;
-import org.smsengine.message.MessageMapper;
-import org.smsengine.message.MessageRow;
-import org.smsengine.recipient.PhoneMask;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 import org.smsengine.batch.BatchQueries;
-import org.smsengine.upload.CsvHeader;
+import org.smsengine.message.MessageMapper;
+import org.smsengine.message.MessageRow;
+import org.smsengine.message.MessageView;
+import org.smsengine.recipient.PhoneMask;
+import org.smsengine.system.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
     private static final int PAGE = 5000;
-    private static final String ADMIN = "ROLE_ADMIN";
 
     private final MessageMapper messages;
     private final BatchQueries batches;
@@ -40,20 +35,17 @@ class ReportController {
     @GetMapping("/api/v1/batches/{id}/report")
     void report(@PathVariable long id, Authentication user, HttpServletResponse response) throws IOException {
         batches.require(id);
-        boolean fullPhone = user.getAuthorities().stream().anyMatch(a -> ADMIN.equals(a.getAuthority()));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"batch-" + id + "-report.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        try (CSVPrinter csv = new CSVPrinter(out, CsvHeader.FORMAT.builder().setHeader("phone", "status", "segments",
-                "attempts", "providerMessageId", "error", "sentAt", "deliveredAt", "receiptAt").get())) {
+        boolean fullPhones = Role.seesFullPhones(user);
+        try (CsvDownload csv = CsvDownload.start(response, "batch-" + id + "-report.csv", "phone", "status", "segments",
+                "attempts", "providerMessageId", "error", "sentAt", "deliveredAt", "receiptAt")) {
             int afterPartition = -1;
             long afterId = 0;
             List<MessageRow> page;
             do {
                 page = messages.pageAfter(id, afterPartition, afterId, PAGE);
                 for (MessageRow row : page) {
-                    csv.printRecord(fullPhone ? row.phone() : PhoneMask.mask(row.phone()), row.status(), row.segments(),
-                            row.attempts(), row.providerMessageId(), row.lastError(), MessageView.millis(row.sentAt()),
+                    csv.row(PhoneMask.shown(row.phone(), fullPhones), row.status(), row.segments(), row.attempts(),
+                            row.providerMessageId(), row.lastError(), MessageView.millis(row.sentAt()),
                             MessageView.millis(row.deliveredAt()), MessageView.millis(row.receiptAt()));
                     afterPartition = row.partitionNo();
                     afterId = row.id();

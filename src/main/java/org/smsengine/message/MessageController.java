@@ -3,6 +3,7 @@ package org.smsengine.message;
 import org.smsengine.batch.BatchQueries;
 import org.smsengine.batch.PageRequest;
 import org.smsengine.batch.PageView;
+import org.smsengine.system.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class MessageController {
-
-    private static final String ADMIN = "ROLE_ADMIN";
 
     private final MessageMapper messages;
     private final BatchQueries batches;
@@ -29,7 +28,7 @@ class MessageController {
             Authentication user) {
         long prepared = batches.require(id).counts().prepared();
         PageRequest request = PageRequest.of(page, size);
-        boolean fullPhone = user.getAuthorities().stream().anyMatch(a -> ADMIN.equals(a.getAuthority()));
+        boolean fullPhone = Role.seesFullPhones(user);
         var items = messages.page(id, status, request.offset(), request.size()).stream()
                 .map(row -> MessageView.of(row, fullPhone))
                 .toList();

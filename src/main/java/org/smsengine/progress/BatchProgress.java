@@ -1,8 +1,8 @@
 package org.smsengine.progress;
 
 import java.time.OffsetDateTime;
-import org.smsengine.batch.BatchState;
 import org.smsengine.batch.BatchCounts;
+import org.smsengine.batch.BatchState;
 
 /** {@code GET /api/v1/batches/{id}/progress} (API.md), with the batch's counts alongside. */
 public record BatchProgress(

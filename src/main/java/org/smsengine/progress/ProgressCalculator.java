@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import org.smsengine.batch.BatchState;
 import org.smsengine.batch.BatchCounts;
+import org.smsengine.batch.BatchState;
 
 /**
  * Turns a snapshot (and, from Redis, the recent samples of the current step) into the progress

@@ -25,6 +25,11 @@ class ProgressConfiguration {
     }
 
     @Bean
+    ProgressStreams progressStreams(ProgressService progress, ProgressSettings settings) {
+        return new ProgressStreams(progress, settings);
+    }
+
+    @Bean
     ProgressService progressService(RedisProgressStore store, RedisGuard guard, ProgressPublisher publisher,
             BatchQueries batches, ProgressSettings settings, Clock clock) {
         return new ProgressService(store, guard, publisher, batches, new ProgressCalculator(settings.rateWindow()), clock);

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisRetryAfter after a Redis failure, how long to use PostgreSQL alone before trying Redis again
  * @param streamInterval  how often the progress stream sends an event
  * @param streamTimeout   how long a progress stream stays open before the client must reconnect
+ * @param maxStreamsPerUser progress streams one user may have open at once on this node (429 beyond)
+ * @param maxStreams      progress streams this node serves at once (429 beyond)
  */
 @ConfigurationProperties("sms.progress")
 public record ProgressSettings(
@@ -21,5 +23,7 @@ public record ProgressSettings(
         @DefaultValue("7d") Duration ttl,
         @DefaultValue("5s") Duration redisRetryAfter,
         @DefaultValue("1s") Duration streamInterval,
-        @DefaultValue("1h") Duration streamTimeout) {
+        @DefaultValue("1h") Duration streamTimeout,
+        @DefaultValue("10") int maxStreamsPerUser,
+        @DefaultValue("200") int maxStreams) {
 }

@@ -3,6 +3,7 @@ package org.smsengine.recipient;
 /**
  * Masks a phone number for roles that may not see it whole: the country code and first digits
  * stay, as do the last four, so an operator can still tell numbers apart ({@code +86138****8000}).
+ * Who may see them whole is {@code system.Role#seesFullPhones}'s to say.
  */
 public final class PhoneMask {
 
@@ -11,6 +12,11 @@ public final class PhoneMask {
     private static final String STARS = "****";
 
     private PhoneMask() {
+    }
+
+    /** The phone whole for a viewer who may see it ({@code full}), masked for any other. */
+    public static String shown(String phone, boolean full) {
+        return full ? phone : mask(phone);
     }
 
     public static String mask(String phone) {

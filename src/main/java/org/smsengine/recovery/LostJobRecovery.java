@@ -1,10 +1,10 @@
 package org.smsengine.recovery;
 
-import org.smsengine.batch.BatchCounts;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.delivery.DeliveryMapper;
 import org.smsengine.lifecycle.BatchLifecycle;

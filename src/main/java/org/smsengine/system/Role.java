@@ -1,5 +1,7 @@
 package org.smsengine.system;
 
+import org.springframework.security.core.Authentication;
+
 /** The API's roles (API.md): what a user may do. */
 public enum Role {
     /** Creates, uploads, schedules and reads batches. */
@@ -7,5 +9,10 @@ public enum Role {
     /** Reads batches and starts, pauses, resumes, retries or aborts them. */
     OPERATOR,
     /** Everything, including unmasked phone numbers. */
-    ADMIN
+    ADMIN;
+
+    /** Phones are shown whole only to ADMIN, everywhere (JSON, CSV, streams); every other role sees them masked. */
+    public static boolean seesFullPhones(Authentication user) {
+        return user != null && user.getAuthorities().stream().anyMatch(a -> ("ROLE_" + ADMIN.name()).equals(a.getAuthority()));
+    }
 }

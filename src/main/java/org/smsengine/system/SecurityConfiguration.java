@@ -11,8 +11,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * HTTP Basic, stateless, with the three roles of API.md. Health and the OpenAPI documents are
- * public; everything else needs a user.
+ * HTTP Basic, stateless, with the roles of API.md ("Downloads and roles"): the one table of who may
+ * call what. Health and the OpenAPI documents are public; everything else needs a user, and whatever
+ * the table does not name is ADMIN's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,19 +30,23 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/batches").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*").hasAnyRole(OPERATOR, ADMIN)
-                        .requestMatchers(HttpMethod.PATCH, "/api/v1/batches/*").hasAnyRole(MARKETER, OPERATOR, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/run").hasAnyRole(MARKETER, OPERATOR, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/audiences", "/api/v1/campaigns").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/audiences/*").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/**").hasAnyRole(MARKETER, ADMIN)
+                        // creating and changing what is sent: MARKETER, ADMIN
+                        .requestMatchers(HttpMethod.POST, "/api/v1/batches", "/api/v1/audiences", "/api/v1/campaigns")
+                                .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/batches/*").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/campaigns/*").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/campaigns/*").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/enable", "/api/v1/campaigns/*/disable")
+                                .hasAnyRole(MARKETER, ADMIN)
+                        // operating it: a batch's actions, a campaign fired by hand: OPERATOR, ADMIN
+                        .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*", "/api/v1/campaigns/*/run")
+                                .hasAnyRole(OPERATOR, ADMIN)
+                        // reading: every role
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(MARKETER, OPERATOR, ADMIN)
+                        // anything else (deleting an audience, the actuator, ...): ADMIN
                         .anyRequest().hasRole(ADMIN))
                 .headers(Customizer.withDefaults());
         return http.build();

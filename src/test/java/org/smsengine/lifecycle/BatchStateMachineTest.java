@@ -1,6 +1,5 @@
 package org.smsengine.lifecycle;
 
-import org.smsengine.batch.BatchRowBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.smsengine.batch.BatchRow;
+import org.smsengine.batch.BatchRowBuilder;
 import org.smsengine.batch.BatchState;
 
 /**

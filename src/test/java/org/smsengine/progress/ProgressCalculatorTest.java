@@ -1,12 +1,12 @@
 package org.smsengine.progress;
 
-import org.smsengine.batch.BatchCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchState;
 
 class ProgressCalculatorTest {

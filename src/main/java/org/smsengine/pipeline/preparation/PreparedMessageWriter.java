@@ -2,8 +2,8 @@ package org.smsengine.pipeline.preparation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchCounts;
+import org.smsengine.batch.BatchMapper;
 import org.smsengine.message.MessageStore;
 import org.smsengine.message.PreparedMessage;
 import org.smsengine.progress.ProgressPublisher;

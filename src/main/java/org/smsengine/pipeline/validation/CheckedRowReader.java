@@ -3,10 +3,10 @@ package org.smsengine.pipeline.validation;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import org.smsengine.batch.BatchRow;
-import org.smsengine.upload.UploadStore;
+import org.smsengine.template.MessageTemplate;
 import org.smsengine.upload.RecordSource;
 import org.smsengine.upload.RecordSources;
-import org.smsengine.template.MessageTemplate;
+import org.smsengine.upload.UploadStore;
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**

@@ -1,7 +1,7 @@
 package org.smsengine.pipeline.validation;
 
-import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchCounts;
+import org.smsengine.batch.BatchMapper;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientMapper;
 import org.springframework.batch.core.StepContribution;

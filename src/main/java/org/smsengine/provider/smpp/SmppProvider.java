@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -24,7 +25,6 @@ import org.smsengine.provider.ProviderSettings;
 import org.smsengine.provider.ReceiptSink;
 import org.smsengine.provider.SmsProvider;
 import org.smsengine.provider.SubmitResult;
-import org.jsmpp.SMPPConstant;
 
 /**
  * A provider reached over SMPP: {@code sessions} transceiver binds, messages spread over those that
