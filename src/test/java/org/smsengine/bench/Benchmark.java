@@ -29,7 +29,8 @@ import org.smsengine.support.ApiClient;
  *
  * <p>Before the measured batch the engine prepares a warm-up batch of {@code bench.warmup} rows
  * (default 200,000; 0 for none), so that the figures are those of a running engine, not of the
- * JIT compiler competing with it for two cores.
+ * JIT compiler competing with it for two cores. Every long phase prints a line at least every
+ * 10 s ({@link BatchWatch}).
  */
 public final class Benchmark {
 
@@ -41,9 +42,6 @@ public final class Benchmark {
     private static final long CAPPED_NUMBERS = 60_000_000L;
     private static final long PAUSE_NUMBERS = 70_000_000L;
     private static final int PAUSE_BATCH_ROWS = 300_000;
-
-    /** The benchmark asks for the batch this often: a client's polling is load on the engine too. */
-    private static final long POLL_MILLIS = 500;
 
     private Benchmark() {
     }
@@ -60,6 +58,7 @@ public final class Benchmark {
         Path jar = Path.of(System.getProperty("bench.jar", "target/sms-engine.jar")).toAbsolutePath();
         Files.createDirectories(workDir);
         try (BenchServices services = BenchServices.start()) {
+            EngineDatabase database = new EngineDatabase(services.jdbcUrl());
             for (int rows : rowCounts) {
                 Path csv = RecipientFile.create(workDir, rows);
                 Path runDir = Files.createDirectories(workDir.resolve("run-" + rows));
@@ -70,13 +69,13 @@ public final class Benchmark {
                         runDir.resolve("simulator.log"));
                 try (EngineProcess engine = EngineProcess.start(jar, heap, freePort(), engineProperties, runDir)) {
                     if (warmup > 0) {
-                        run(engine, RecipientFile.create(workDir, warmup, WARM_UP_NUMBERS), services, null);
+                        run(engine, database, RecipientFile.create(workDir, warmup, WARM_UP_NUMBERS), services, null, "warm-up");
                     }
-                    Run run = run(engine, csv, services, null);
+                    Run run = run(engine, database, csv, services, null, "measured");
                     report(rows, heap, warmup, run, GcLog.read(runDir.resolve("gc.log")), simulator.accounting(null, null));
                     if (pauses > 0) {
-                        PauseLatency.measure(engine, simulator, RecipientFile.create(workDir, PAUSE_BATCH_ROWS, PAUSE_NUMBERS),
-                                pauses);
+                        PauseLatency.measure(engine, database, simulator,
+                                RecipientFile.create(workDir, PAUSE_BATCH_ROWS, PAUSE_NUMBERS), pauses);
                     }
                     if (cappedTps > 0) {
                         simulator.close();
@@ -84,7 +83,7 @@ public final class Benchmark {
                                 simulatorSettings(Map.of("max-tps", Integer.toString(cappedTps))),
                                 runDir.resolve("simulator-capped.log"));
                         Path cappedCsv = RecipientFile.create(workDir, cappedTps * cappedSeconds, CAPPED_NUMBERS);
-                        Run capped = run(engine, cappedCsv, services, cappedTps);
+                        Run capped = run(engine, database, cappedCsv, services, cappedTps, "capped");
                         reportCapped(cappedTps, capped, simulator.accounting(capped.deliveryStartedAt(), capped.completedAt()));
                     }
                 } finally {
@@ -120,26 +119,25 @@ public final class Benchmark {
             Map<String, StepTimes.Step> steps) {
     }
 
-    /** Upload, wait for READY, start, wait for COMPLETED; {@code tps} is the batch's own cap, or null. */
-    private static Run run(EngineProcess engine, Path csv, BenchServices services, Integer tps) throws Exception {
+    /** Upload, wait for READY, start, wait for COMPLETED and the receipts; {@code tps} is the batch's own cap, or null. */
+    private static Run run(EngineProcess engine, EngineDatabase database, Path csv, BenchServices services, Integer tps,
+            String label) throws Exception {
         long started = System.nanoTime();
         long batchId = upload(engine, csv, tps);
         double uploadSeconds = seconds(started);
         ApiClient api = new ApiClient(engine.baseUrl(), EngineProcess.USER, EngineProcess.PASSWORD);
-        api.awaitState(batchId, "READY", Duration.ofHours(1), POLL_MILLIS);
+        BatchWatch watch = new BatchWatch(api, database, batchId, label + " batch " + batchId);
+        watch.awaitState("READY", Duration.ofHours(1));
         double toReady = seconds(started);
         long deliveryStartedAt = System.currentTimeMillis();
         ApiClient.Response start = api.postJson("/api/v1/batches/" + batchId + "/start", Map.of());
         if (start.status() != 202) {
             throw new IllegalStateException("Start refused: " + start);
         }
-        JsonNode batch = api.awaitState(batchId, "COMPLETED", Duration.ofHours(2), POLL_MILLIS);
+        watch.awaitState("COMPLETED", Duration.ofHours(2));
         double toCompleted = seconds(started);
         long completedAt = System.currentTimeMillis();
-        long sent = batch.get("counts").get("sent").asLong();
-        JsonNode receipted = api.await("/api/v1/batches/" + batchId,
-                b -> b.get("counts").get("delivered").asLong() + b.get("counts").get("failed").asLong() >= sent,
-                Duration.ofMinutes(2), POLL_MILLIS);
+        JsonNode receipted = watch.awaitReceipts(Duration.ofMinutes(2));
         return new Run(batchId, uploadSeconds, Files.size(csv), toReady, toCompleted, deliveryStartedAt, completedAt,
                 receipted, StepTimes.of(services.jdbcUrl(), "postgres", batchId));
     }

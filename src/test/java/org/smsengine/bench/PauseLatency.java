@@ -25,10 +25,11 @@ final class PauseLatency {
     private PauseLatency() {
     }
 
-    static void measure(EngineProcess engine, SimulatorProcess simulator, Path csv, int pauses) throws Exception {
+    static void measure(EngineProcess engine, EngineDatabase database, SimulatorProcess simulator, Path csv, int pauses)
+            throws Exception {
         ApiClient api = new ApiClient(engine.baseUrl(), EngineProcess.USER, EngineProcess.PASSWORD);
         long id = Benchmark.upload(engine, csv, null);
-        api.awaitState(id, "READY", Duration.ofMinutes(10), 200);
+        new BatchWatch(api, database, id, "pause batch " + id).awaitState("READY", Duration.ofMinutes(10));
         require(api.postJson("/api/v1/batches/" + id + "/start", Map.of()), "start");
         List<Long> latencies = new ArrayList<>();
         // one pause and resume first, not measured: the first request of a kind also pays for class loading and the JIT
