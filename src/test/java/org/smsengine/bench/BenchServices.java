@@ -45,6 +45,11 @@ final class BenchServices implements AutoCloseable {
         return new BenchServices(url.group(1) + database + url.group(3), external, database);
     }
 
+    /** Where the engine's database is, as the report names it. */
+    String describe() {
+        return (database == null ? "embedded, " : "a fresh database on SMS_TEST_PG_URL, ") + jdbcUrl;
+    }
+
     String jdbcUrl() {
         return jdbcUrl;
     }

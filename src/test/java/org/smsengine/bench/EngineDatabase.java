@@ -6,9 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The engine's PostgreSQL as the benchmark reads it: what it is busy with. */
+/** The engine's PostgreSQL as the benchmark reads it: the server's settings and what it is busy with. */
 final class EngineDatabase {
 
+    private static final String SERVER = """
+            SELECT current_setting('server_version'), current_setting('autovacuum'),
+                   current_setting('synchronous_commit'), current_setting('shared_buffers'), current_setting('work_mem')
+            """;
     /** The engine's oldest running statement: what a step that stopped moving waits on. */
     private static final String LONGEST_ACTIVE = """
             SELECT extract(epoch FROM now() - query_start)::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 200)
@@ -26,6 +30,28 @@ final class EngineDatabase {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** The settings that change the figures, autovacuum first: with it off, statistics never move behind the engine's back. */
+    record Server(String version, boolean autovacuum, String synchronousCommit, String sharedBuffers, String workMem) {
+
+        String describe() {
+            return "PostgreSQL " + version + ": autovacuum " + (autovacuum ? "on" : "off") + ", synchronous_commit "
+                    + synchronousCommit + ", shared_buffers " + sharedBuffers + ", work_mem " + workMem;
+        }
+    }
+
+    Server server() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(SERVER)) {
+            row.next();
+            return new Server(row.getString(1), row.getString(2).equals("on"), row.getString(3), row.getString(4),
+                    row.getString(5));
+        }
     }
 
     /** "for 42 s: SELECT ...", or null when the engine has no statement running. */

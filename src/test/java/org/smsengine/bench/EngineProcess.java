@@ -49,6 +49,18 @@ final class EngineProcess implements AutoCloseable {
         return engine;
     }
 
+    /** A JVM heap size as {@code -Xmx} takes it ({@code 512m}, {@code 1g}, {@code 524288k}), in megabytes. */
+    static long heapMb(String heap) {
+        String size = heap.strip().toLowerCase(java.util.Locale.ROOT);
+        long number = Long.parseLong(size.replaceAll("[kmg]$", ""));
+        return switch (size.charAt(size.length() - 1)) {
+            case 'k' -> number / 1024;
+            case 'm' -> number;
+            case 'g' -> number * 1024;
+            default -> number / (1024 * 1024);
+        };
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }

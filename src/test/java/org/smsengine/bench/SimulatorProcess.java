@@ -48,6 +48,11 @@ final class SimulatorProcess implements AutoCloseable {
         throw new IllegalStateException("The simulator did not start; see " + log);
     }
 
+    /** The simulator's totals so far (since it started). */
+    SimulatorCount count() throws IOException, InterruptedException {
+        return SimulatorCount.of(accounting(null, null));
+    }
+
     /** When the last {@code submit_sm} at or after {@code from} (epoch ms) was accepted, to 10 ms; 0 if none was. */
     long lastAcceptedAfter(long from) throws IOException, InterruptedException {
         return get("?from=" + from).get("lastAcceptedAt").asLong();
