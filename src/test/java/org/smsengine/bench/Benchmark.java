@@ -28,12 +28,15 @@ import org.smsengine.support.ApiClient;
  *
  * <p>Before the measured batch the engine prepares a warm-up batch of {@code bench.warmup} rows
  * (default 200,000; 0 for none), so that the figures are those of a running engine, not of the
- * JIT compiler competing with it for two cores. Every long phase prints a line at least every
- * 10 s ({@link BatchWatch}).
+ * JIT compiler competing with it for two cores. Before that, {@link History} writes
+ * {@code bench.history} recipients of earlier, finished batches (default 5,000,000; 0 for none)
+ * into the engine's database and analyzes them: the figures are those of a server after months of
+ * use, where a new batch is tiny next to the tables, not of an empty one. Every long phase prints a
+ * line at least every 10 s ({@link BatchWatch}).
  */
 public final class Benchmark {
 
-    private static final String TEMPLATE = "Hi {{name}}, your code is {{code}}. Show it at any store before Sunday."
+    static final String TEMPLATE = "Hi {{name}}, your code is {{code}}. Show it at any store before Sunday."
             + " Reply STOP to opt out.";
 
     /** Where the warm-up's and the capped run's numbers start: far from the measured batch's, so no number repeats. */
@@ -73,12 +76,17 @@ public final class Benchmark {
         SimulatorProcess simulator = SimulatorProcess.start(options.jar(), smscPort, freePort(), simulatorSettings(Map.of()),
                 runDir.resolve("simulator.log"));
         try (EngineProcess engine = EngineProcess.start(options.jar(), options.heap(), freePort(), engineProperties, runDir)) {
+            // the engine's Flyway has made the tables; history is written once, before the first warm-up
+            if (options.history() > 0 && database.size(History.CREATED_BY).historyBatches() == 0) {
+                History.seed(database, options.history(), options.historyBatches());
+            }
             if (options.warmup() > 0) {
                 run(engine, database, RecipientFile.create(workDir, options.warmup(), WARM_UP_NUMBERS), services, null, "warm-up");
             }
+            String history = history(database.size(History.CREATED_BY));
             SimulatorCount before = simulator.count();
             BatchRun run = run(engine, database, csv, services, null, "measured");
-            Report.measured(new Report.Setup(rows, options.heap(), options.warmup(), server, services.describe()),
+            Report.measured(new Report.Setup(rows, options.heap(), options.warmup(), server, services.describe(), history),
                     run, GcLog.read(runDir.resolve("gc.log")), simulator.count().minus(before));
             if (options.pauses() > 0) {
                 PauseLatency.measure(engine, database, simulator,
@@ -105,6 +113,17 @@ public final class Benchmark {
         BatchRun run = run(engine, database, csv, services, tps, "capped");
         long busiest = simulator.accounting(run.deliveryStartedAt(), run.completedAt()).get("busiestSecond").asLong();
         Report.capped(tps, run, simulator.count().minus(before), busiest);
+    }
+
+    /** The tables the measured batch is uploaded to, as the report states them. */
+    private static String history(EngineDatabase.Size size) {
+        String tables = String.format(Locale.ROOT, "sms_message held %,d messages of %d earlier batch(es) (%,d MB; database %,d MB)",
+                size.messages(), size.batches(), size.messageTableBytes() >> 20, size.databaseBytes() >> 20);
+        if (size.historyBatches() == 0) {
+            return "none (bench.history=0); " + tables;
+        }
+        return String.format(Locale.ROOT, "%,d recipients in %d finished batches over 89 days, vacuumed and analyzed; %s",
+                size.historyRecipients(), size.historyBatches(), tables);
     }
 
     /**

@@ -2,11 +2,12 @@ package org.smsengine.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The engine's PostgreSQL as the benchmark reads it: the server's settings and what it is busy with. */
+/** The engine's PostgreSQL as the benchmark reads it: the server's settings, what it is busy with, how large the history is. */
 final class EngineDatabase {
 
     private static final String SERVER = """
@@ -22,6 +23,14 @@ final class EngineDatabase {
             ORDER BY query_start
             LIMIT 1
             """;
+    /** The history's batches and recipients, and all batches, messages and sizes. */
+    private static final String SIZE = """
+            SELECT count(*) FILTER (WHERE created_by = ?), coalesce(sum(valid) FILTER (WHERE created_by = ?), 0),
+                   count(*), coalesce(sum(prepared), 0),
+                   pg_total_relation_size('sms_message'), pg_database_size(current_database())
+            FROM sms_batch
+            """;
+
     private final String jdbcUrl;
 
     EngineDatabase(String jdbcUrl) {
@@ -59,6 +68,26 @@ final class EngineDatabase {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(LONGEST_ACTIVE)) {
             return row.next() ? "for " + row.getInt(1) + " s: " + row.getString(2) : null;
+        }
+    }
+
+    /**
+     * The history ({@code createdBy}'s batches and their recipients) and everything in the tables: every
+     * batch, their messages (by their counters), the messages table's and the database's size.
+     */
+    record Size(long historyBatches, long historyRecipients, long batches, long messages, long messageTableBytes,
+            long databaseBytes) {
+    }
+
+    Size size(String createdBy) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(SIZE)) {
+            query.setString(1, createdBy);
+            query.setString(2, createdBy);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new Size(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                        row.getLong(6));
+            }
         }
     }
 }

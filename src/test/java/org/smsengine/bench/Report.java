@@ -17,8 +17,8 @@ final class Report {
     static final double END_TO_END_SECONDS = 180;
     static final long HEAP_MB = 512;
 
-    /** What the measured batch ran on: its size, the engine's heap, the warm-up and the server. */
-    record Setup(int rows, String heap, int warmup, EngineDatabase.Server server, String database) {
+    /** What the measured batch ran on: its size, the engine's heap, the warm-up, the server and the history in it. */
+    record Setup(int rows, String heap, int warmup, EngineDatabase.Server server, String database, String history) {
     }
 
     private Report() {
@@ -37,6 +37,7 @@ final class Report {
             System.out.println("WARNING             autovacuum is OFF on this server: statistics never change behind the engine's"
                     + " back, so these are NOT the figures of a stock PostgreSQL");
         }
+        System.out.printf(Locale.ROOT, "history             %s%n", setup.history());
         System.out.printf(Locale.ROOT, "upload              %8.1f s   (%,d bytes, %.1f MB/s)%n", run.uploadSeconds(),
                 run.uploadBytes(), run.uploadBytes() / 1e6 / run.uploadSeconds());
         double validation = rows / run.seconds("validation");
