@@ -45,6 +45,8 @@ final class EngineProcess implements AutoCloseable {
         env.put("SMS_SECURITY_USERS_0_PASSWORD", "{noop}" + PASSWORD);
         env.put("SMS_SECURITY_USERS_0_ROLES", "ADMIN");
         EngineProcess engine = new EngineProcess(builder.start(), port);
+        // a benchmark stopped by Ctrl-C never reaches close(): the engine must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(engine.process::destroy));
         EngineHealth.await(engine.process, engine.baseUrl(), Duration.ofMinutes(2), workDir.resolve("engine.log").toString());
         return engine;
     }

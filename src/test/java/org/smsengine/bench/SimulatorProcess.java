@@ -37,6 +37,8 @@ final class SimulatorProcess implements AutoCloseable {
                 "--sms.simulator.port=" + port, "--sms.simulator.http-port=" + httpPort));
         settings.forEach((key, value) -> command.add("--sms.simulator." + key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a benchmark stopped by Ctrl-C never reaches close(): the simulator must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         for (int i = 0; i < 100; i++) {
             try (Socket ignored = new Socket("localhost", port)) {
                 return new SimulatorProcess(process, httpPort);
