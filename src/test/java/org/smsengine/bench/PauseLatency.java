@@ -1,6 +1,5 @@
 package org.smsengine.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,25 +11,33 @@ import org.smsengine.support.ApiClient;
 /**
  * Pause latency at full speed: a batch delivering to the unthrottled simulator is paused and
  * resumed {@code pauses} times; each latency runs from just before the pause request to the last
- * {@code submit_sm} the simulator accepted after it (to 10 ms). One pause before them is not
- * measured (the engine's first pause request loads classes). The batch is aborted at the end.
+ * {@code submit_sm} the simulator accepted after it (to 10 ms). The watch after a pause stays open
+ * until the simulator has accepted nothing for {@link #QUIET_MILLIS}, so a late submission is
+ * caught however late it comes, up to {@link #WATCH_LIMIT_MILLIS}; a pause that never went quiet
+ * is reported as such. One pause before them is not measured (the engine's first pause request
+ * loads classes). The batch is aborted at the end.
  */
 final class PauseLatency {
 
     /** Delivery runs this long before each pause, so every pause meets it at full speed. */
     private static final long RUNNING_MILLIS = 700;
-    /** How long to watch for submissions after a pause. */
-    private static final long WATCH_MILLIS = 800;
+    /** Silence that ends the watch after a pause: longer than any gap between submissions at full speed. */
+    private static final long QUIET_MILLIS = 300;
+    /** A pause still submitting after this long did not stop delivery. */
+    private static final long WATCH_LIMIT_MILLIS = 5_000;
+    private static final long POLL_MILLIS = 20;
 
     private PauseLatency() {
     }
 
-    static void measure(EngineProcess engine, SimulatorProcess simulator, Path csv, int pauses) throws Exception {
+    static void measure(EngineProcess engine, EngineDatabase database, SimulatorProcess simulator, Path csv, int pauses)
+            throws Exception {
         ApiClient api = new ApiClient(engine.baseUrl(), EngineProcess.USER, EngineProcess.PASSWORD);
         long id = Benchmark.upload(engine, csv, null);
-        api.awaitState(id, "READY", Duration.ofMinutes(10), 200);
+        new BatchWatch(api, database, id, "pause batch " + id).awaitState("READY", Duration.ofMinutes(10));
         require(api.postJson("/api/v1/batches/" + id + "/start", Map.of()), "start");
         List<Long> latencies = new ArrayList<>();
+        int neverQuiet = 0;
         // one pause and resume first, not measured: the first request of a kind also pays for class loading and the JIT
         for (int i = -1; i < pauses; i++) {
             Thread.sleep(RUNNING_MILLIS);
@@ -41,11 +48,10 @@ final class PauseLatency {
                         i + 1, paused.json().get("state").asText());
                 break;
             }
-            Thread.sleep(WATCH_MILLIS);
-            JsonNode accounting = simulator.accounting(requested, System.currentTimeMillis());
-            long last = accounting.get("lastAcceptedAt").asLong();
+            Watch watch = watch(simulator, requested);
             if (i >= 0) {
-                latencies.add(last == 0 ? 0 : Math.max(0, last - requested));
+                latencies.add(watch.lastAccepted() == 0 ? 0 : Math.max(0, watch.lastAccepted() - requested));
+                neverQuiet += watch.quiet() ? 0 : 1;
             }
             require(api.postJson("/api/v1/batches/" + id + "/resume", Map.of()), "resume");
         }
@@ -54,6 +60,27 @@ final class PauseLatency {
         System.out.printf(Locale.ROOT, "%n=== pause latency: %d pauses of batch %d at full speed ===%n", sorted.size(), id);
         System.out.printf(Locale.ROOT, "pause to last submit  p50 %d ms, p99 %d ms, max %d ms (all: %s)%n",
                 percentile(sorted, 50), percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), latencies);
+        System.out.printf(Locale.ROOT, "watch after a pause   until %d ms without a submit (at most %d ms): %s%n",
+                QUIET_MILLIS, WATCH_LIMIT_MILLIS, neverQuiet == 0 ? "every pause went quiet"
+                        : neverQuiet + " pause(s) still submitting at the limit: DELIVERY DID NOT STOP");
+    }
+
+    private record Watch(long lastAccepted, boolean quiet) {
+    }
+
+    /** Polls the simulator until it has been quiet for {@link #QUIET_MILLIS} since the later of the request and its last submit. */
+    private static Watch watch(SimulatorProcess simulator, long requested) throws Exception {
+        while (true) {
+            long last = simulator.lastAcceptedAfter(requested);
+            long now = System.currentTimeMillis();
+            if (now - Math.max(last, requested) >= QUIET_MILLIS) {
+                return new Watch(last, true);
+            }
+            if (now - requested >= WATCH_LIMIT_MILLIS) {
+                return new Watch(last, false);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
     }
 
     private static long percentile(List<Long> sorted, int p) {

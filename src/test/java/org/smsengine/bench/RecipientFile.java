@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.PhoneNumbers;
 
@@ -18,6 +19,11 @@ final class RecipientFile {
     private static final int[] AREA_CODES = {201, 202, 212, 213, 305, 312, 415, 512, 617, 646, 702, 713, 718, 808, 917};
 
     private RecipientFile() {
+    }
+
+    /** Whether any of {@code areas} is an area code of these files' numbers (history must use others). */
+    static boolean usesAreaCodeOf(int[] areas) {
+        return Arrays.stream(areas).anyMatch(area -> Arrays.stream(AREA_CODES).anyMatch(code -> code == area));
     }
 
     static Path create(Path dir, int rows) throws IOException {

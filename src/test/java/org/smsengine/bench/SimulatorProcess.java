@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 /** The SMSC simulator as its own process, started from the engine's jar (as docker-compose runs it). */
 final class SimulatorProcess implements AutoCloseable {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Process process;
     private final int httpPort;
 
@@ -34,6 +37,8 @@ final class SimulatorProcess implements AutoCloseable {
                 "--sms.simulator.port=" + port, "--sms.simulator.http-port=" + httpPort));
         settings.forEach((key, value) -> command.add("--sms.simulator." + key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a benchmark stopped by Ctrl-C never reaches close(): the simulator must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         for (int i = 0; i < 100; i++) {
             try (Socket ignored = new Socket("localhost", port)) {
                 return new SimulatorProcess(process, httpPort);
@@ -45,13 +50,26 @@ final class SimulatorProcess implements AutoCloseable {
         throw new IllegalStateException("The simulator did not start; see " + log);
     }
 
+    /** The simulator's totals so far (since it started). */
+    SimulatorCount count() throws IOException, InterruptedException {
+        return SimulatorCount.of(accounting(null, null));
+    }
+
+    /** When the last {@code submit_sm} at or after {@code from} (epoch ms) was accepted, to 10 ms; 0 if none was. */
+    long lastAcceptedAfter(long from) throws IOException, InterruptedException {
+        return get("?from=" + from).get("lastAcceptedAt").asLong();
+    }
+
     /** The simulator's accounting; with {@code from}/{@code to} (epoch ms) also the busiest second between them. */
     JsonNode accounting(Long from, Long to) throws IOException, InterruptedException {
-        String query = from == null ? "" : "?from=" + from + "&to=" + to;
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        return get(from == null ? "" : "?from=" + from + "&to=" + to);
+    }
+
+    private JsonNode get(String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/accounting" + query)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
     @Override

@@ -1,0 +1,36 @@
+package org.smsengine.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The benchmark's options, from {@code -Dbench.*} (the {@code benchmark} profile of the pom passes
+ * them on): what is measured, on how much history, and the runs after the measured one.
+ *
+ * @param rowCounts      {@code bench.rows}: the measured batch's recipients; a comma list runs several
+ * @param heap           {@code bench.heap}: the engine's {@code -Xmx}
+ * @param warmup         {@code bench.warmup}: rows of the unmeasured batch before it (0: none)
+ * @param history        {@code bench.history}: recipients of earlier, finished batches written first (0: none)
+ * @param historyBatches {@code bench.historyBatches}: in how many batches (0: about 100,000 recipients each)
+ * @param pauses         {@code bench.pauses}: pauses of the pause-latency run (0: no run)
+ * @param cappedTps      {@code bench.cappedTps}: the capped simulator's limit (0: no capped run)
+ * @param cappedSeconds  {@code bench.cappedSeconds}: how long the capped run delivers
+ */
+record BenchOptions(int[] rowCounts, String heap, int warmup, long history, int historyBatches, int pauses,
+        int cappedTps, int cappedSeconds, Path workDir, Path jar) {
+
+    static BenchOptions fromSystemProperties() {
+        return new BenchOptions(
+                Arrays.stream(System.getProperty("bench.rows", "1000000").split(",")).map(String::strip)
+                        .mapToInt(Integer::parseInt).toArray(),
+                System.getProperty("bench.heap", "512m"),
+                Integer.getInteger("bench.warmup", 200_000),
+                Long.getLong("bench.history", 5_000_000L),
+                Integer.getInteger("bench.historyBatches", 0),
+                Integer.getInteger("bench.pauses", 20),
+                Integer.getInteger("bench.cappedTps", 500),
+                Integer.getInteger("bench.cappedSeconds", 60),
+                Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath(),
+                Path.of(System.getProperty("bench.jar", "target/sms-engine.jar")).toAbsolutePath());
+    }
+}
