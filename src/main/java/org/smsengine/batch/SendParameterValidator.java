@@ -5,16 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.smsengine.recipient.PhoneNumbers;
 import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
 import org.smsengine.system.UserText;
 import org.smsengine.system.UserText.Kind;
-import org.smsengine.template.EncodedText;
 import org.smsengine.template.MessageLimits;
 import org.smsengine.template.MessageTemplate;
-import org.smsengine.template.SegmentCounter;
 import org.smsengine.template.TemplateSyntaxException;
 import org.smsengine.upload.UploadSettings;
 import org.springframework.stereotype.Component;
@@ -31,14 +29,6 @@ public class SendParameterValidator {
     public static final int MAX_NAME_LENGTH = 200;
     static final int MAX_PHONE_COLUMN_LENGTH = 256;
     static final String DEFAULT_PHONE_COLUMN = "phone";
-    /** SMPP's source_addr holds 20 characters; a leading + counts. */
-    static final int MAX_NUMERIC_SENDER = 20;
-    /** GSM 03.40: an alphanumeric originating address carries at most 11 characters. */
-    static final int MAX_ALPHANUMERIC_SENDER = 11;
-
-    private static final Pattern NUMERIC_SENDER = Pattern.compile("\\+?[0-9]+");
-    /** What carriers accept in an alphanumeric sender: ASCII letters and digits, spaces and a little punctuation. */
-    private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("[A-Za-z0-9 ._&-]+");
 
     private final UploadSettings upload;
     private final MessageLimits limits;
@@ -105,28 +95,15 @@ public class SendParameterValidator {
             errors.add(InputError.field("template", e.getMessage()));
             return null;
         }
-        return withinLimits(template, errors) ? template : null;
-    }
-
-    private boolean withinLimits(MessageTemplate template, List<InputError> errors) {
         for (String variable : template.variables()) {
             if (UserText.problem(variable, Kind.LINE).isPresent()) {
                 errors.add(InputError.field("template", "A {{variable}} name must be one line of printable text"));
-                return false;
+                return null;
             }
         }
-        if (template.variables().size() > limits.maxVariables()) {
-            errors.add(InputError.field("template", "The template has " + template.variables().size()
-                    + " variables; at most " + limits.maxVariables() + " are allowed (sms.message.max-variables)"));
-            return false;
-        }
-        EncodedText fixed = SegmentCounter.encode(template.render(new String[template.variables().size()]));
-        if (!limits.fits(fixed)) {
-            errors.add(InputError.field("template", "The template's fixed text alone is sent in " + fixed.segments()
-                    + " segments; a message may have at most " + limits.maxSegments() + " (sms.message.max-segments)"));
-            return false;
-        }
-        return true;
+        Optional<String> problem = limits.problem(template);
+        problem.ifPresent(p -> errors.add(InputError.field("template", p)));
+        return problem.isEmpty() ? template : null;
     }
 
     /** An ISO 3166 alpha-2 region libphonenumber knows; {@code fallback}, else {@code sms.upload.default-region}, when blank. */
@@ -156,11 +133,7 @@ public class SendParameterValidator {
         return column;
     }
 
-    /**
-     * A sender id a provider accepts (null: none): numeric, an optional {@code +} and at most
-     * {@value #MAX_NUMERIC_SENDER} characters; or alphanumeric, at most
-     * {@value #MAX_ALPHANUMERIC_SENDER} ASCII letters, digits, spaces and {@code . _ & -}.
-     */
+    /** A sender id a provider accepts ({@link SenderIds}), stripped; null when none is given. */
     public String senderId(String value, List<InputError> errors) {
         if (value == null || value.isBlank()) {
             return null;
@@ -169,21 +142,9 @@ public class SendParameterValidator {
         if (!UserText.check("senderId", sender, Kind.LINE, errors)) {
             return null;
         }
-        String problem = null;
-        if (NUMERIC_SENDER.matcher(sender).matches()) {
-            if (sender.length() > MAX_NUMERIC_SENDER) {
-                problem = "A numeric sender id has at most " + MAX_NUMERIC_SENDER + " characters, a leading + included";
-            }
-        } else if (!ALPHANUMERIC_SENDER.matcher(sender).matches()) {
-            problem = "An alphanumeric sender id has only the letters A-Z and a-z, digits, spaces and . _ & -";
-        } else if (sender.length() > MAX_ALPHANUMERIC_SENDER) {
-            problem = "An alphanumeric sender id has at most " + MAX_ALPHANUMERIC_SENDER + " characters (GSM 03.40)";
-        }
-        if (problem != null) {
-            errors.add(InputError.field("senderId", problem));
-            return null;
-        }
-        return sender;
+        Optional<String> problem = SenderIds.problem(sender);
+        problem.ifPresent(p -> errors.add(InputError.field("senderId", p)));
+        return problem.isEmpty() ? sender : null;
     }
 
     /** A send time not in the past (null: none). */

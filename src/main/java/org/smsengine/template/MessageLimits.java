@@ -1,5 +1,6 @@
 package org.smsengine.template;
 
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,8 +33,26 @@ public record MessageLimits(
         }
     }
 
-    /** Segments of the message as it is sent, and whether that is within the limit. */
+    /** Whether a message, as it is sent, is within the segment limit. */
     public boolean fits(EncodedText message) {
         return message.segments() <= maxSegments;
+    }
+
+    /**
+     * What is wrong with a parsed template, if anything: too many variables, or fixed text alone
+     * (every variable empty) over the segment limit, which its variables can only add to.
+     */
+    public Optional<String> problem(MessageTemplate template) {
+        int variables = template.variables().size();
+        if (variables > maxVariables) {
+            return Optional.of("The template has " + variables + " variables; at most " + maxVariables
+                    + " are allowed (sms.message.max-variables)");
+        }
+        EncodedText fixed = SegmentCounter.encode(template.render(new String[variables]));
+        if (!fits(fixed)) {
+            return Optional.of("The template's fixed text alone is sent in " + fixed.segments()
+                    + " segments; a message may have at most " + maxSegments + " (sms.message.max-segments)");
+        }
+        return Optional.empty();
     }
 }

@@ -25,6 +25,15 @@ class MessageLimitsTest {
         assertThatThrownBy(() -> bind(Map.of("sms.message.max-segments", "0"))).isInstanceOf(BindException.class);
     }
 
+    @Test
+    void aTemplateWithTooManyVariablesOrTooMuchFixedTextHasAProblem() {
+        MessageLimits limits = new MessageLimits(2000, 2, 1);
+        assertThat(limits.problem(MessageTemplate.parse("Hi {{a}} {{b}} {{a}}"))).isEmpty();
+        assertThat(limits.problem(MessageTemplate.parse("{{a}}{{b}}{{c}}"))).hasValueSatisfying(p -> assertThat(p).contains("3 variables"));
+        assertThat(limits.problem(MessageTemplate.parse("{{a}}" + "x".repeat(160)))).isEmpty();
+        assertThat(limits.problem(MessageTemplate.parse("{{a}}" + "x".repeat(161)))).hasValueSatisfying(p -> assertThat(p).contains("2 segments"));
+    }
+
     private static MessageLimits bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("sms.message", MessageLimits.class);
     }
