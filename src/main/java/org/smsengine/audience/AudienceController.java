@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import org.smsengine.batch.PageRequest;
+import org.smsengine.batch.PageLimits;
 import org.smsengine.batch.PageView;
 import org.smsengine.system.ConflictException;
 import org.springframework.http.HttpStatus;
@@ -28,10 +28,12 @@ class AudienceController {
 
     private final AudienceService audiences;
     private final List<AudienceInUse> usage;
+    private final PageLimits pages;
 
-    AudienceController(AudienceService audiences, List<AudienceInUse> usage) {
+    AudienceController(AudienceService audiences, List<AudienceInUse> usage, PageLimits pages) {
         this.audiences = audiences;
         this.usage = usage;
+        this.pages = pages;
     }
 
     /** Stores a recipient list: 201, VALIDATING; its counts follow once its rows are checked (READY). */
@@ -47,7 +49,7 @@ class AudienceController {
 
     @GetMapping
     PageView<AudienceRow> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return audiences.list(PageRequest.of(page, size));
+        return audiences.list(pages.of(page, size));
     }
 
     @GetMapping("/{id}")

@@ -2,18 +2,19 @@ package org.smsengine.audience;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.PageRequest;
 import org.smsengine.batch.PageView;
+import org.smsengine.batch.SendParameterValidator;
 import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.PhoneNumbers;
+import org.smsengine.system.FailureText;
 import org.smsengine.system.InputError;
-import org.smsengine.system.InvalidInputException;
 import org.smsengine.system.NotFoundException;
 import org.smsengine.system.PgCopy;
 import org.smsengine.upload.CsvHeader;
@@ -41,11 +42,11 @@ public class AudienceService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AudienceService.class);
     private static final int COPY_ROWS = 5000;
-    private static final int MAX_NAME_LENGTH = 200;
 
     private final AudienceMapper audiences;
     private final UploadStore uploads;
     private final UploadSettings settings;
+    private final SendParameterValidator parameters;
     private final RecordSources recordSources;
     private final PgCopy copy;
     private final ApplicationEventPublisher events;
@@ -55,11 +56,12 @@ public class AudienceService implements DisposableBean {
         return thread;
     });
 
-    AudienceService(AudienceMapper audiences, UploadStore uploads, UploadSettings settings, RecordSources recordSources,
-            PgCopy copy, ApplicationEventPublisher events) {
+    AudienceService(AudienceMapper audiences, UploadStore uploads, UploadSettings settings,
+            SendParameterValidator parameters, RecordSources recordSources, PgCopy copy, ApplicationEventPublisher events) {
         this.audiences = audiences;
         this.uploads = uploads;
         this.settings = settings;
+        this.parameters = parameters;
         this.recordSources = recordSources;
         this.copy = copy;
         this.events = events;
@@ -67,17 +69,14 @@ public class AudienceService implements DisposableBean {
 
     @Transactional
     public long create(String name, String region, String phoneColumn, InputStream csv, String user) throws IOException {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException(InputError.field("name", "An audience needs a name of 1 to " + MAX_NAME_LENGTH + " characters"));
-        }
-        String regionCode = region == null || region.isBlank() ? settings.defaultRegion() : region.strip().toUpperCase(Locale.ROOT);
-        if (!PhoneNumbers.isSupportedRegion(regionCode)) {
-            throw new InvalidInputException(InputError.field("region", "'" + region + "' is not a region libphonenumber knows (ISO 3166 alpha-2)"));
-        }
-        String phone = phoneColumn == null || phoneColumn.isBlank() ? "phone" : phoneColumn.strip();
+        List<InputError> errors = new ArrayList<>();
+        String checkedName = parameters.name("name", name, SendParameterValidator.MAX_NAME_LENGTH, errors);
+        String regionCode = parameters.region(region, null, errors);
+        String phone = parameters.phoneColumn(phoneColumn, errors);
+        SendParameterValidator.throwIfAny("The audience is not valid", errors);
         CsvIntake intake = CsvIntake.begin(csv, uploads.chunkSize(), settings.maxRecordSize().toBytes());
         intake.header().requireColumns(phone, List.of());
-        long id = audiences.insert(name.strip(), regionCode, phone, user);
+        long id = audiences.insert(checkedName, regionCode, phone, user);
         long bytes = uploads.store((seq, data) -> audiences.insertChunk(id, seq, data), intake.first(), csv, intake.observer());
         intake.finish();
         audiences.setUploadBytes(id, bytes);
@@ -122,8 +121,9 @@ public class AudienceService implements DisposableBean {
             long duplicates = audiences.countDuplicates(id);
             audiences.finishValidation(id, AudienceState.READY, rows, valid - duplicates, invalid, duplicates, null);
         } catch (IOException | RuntimeException e) {
-            log.warn("Audience {} could not be validated", id, e);
-            audiences.finishValidation(id, AudienceState.FAILED, rows, 0, 0, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+            log.warn("Audience {} could not be validated: {}", id, FailureText.forLog(e));
+            log.debug("Audience {} could not be validated", id, e);
+            audiences.finishValidation(id, AudienceState.FAILED, rows, 0, 0, 0, FailureText.forUsers(e, "audience " + id));
         } finally {
             audiences.forgetPhones(id);
         }

@@ -23,10 +23,12 @@ class BatchController {
 
     private final BatchCreator creator;
     private final BatchQueries queries;
+    private final PageLimits pages;
 
-    BatchController(BatchCreator creator, BatchQueries queries) {
+    BatchController(BatchCreator creator, BatchQueries queries, PageLimits pages) {
         this.creator = creator;
         this.queries = queries;
+        this.pages = pages;
     }
 
     /** Creates a batch from a CSV upload; validation and preparation start at once, asynchronously. */
@@ -47,7 +49,7 @@ class BatchController {
     @GetMapping
     PageView<BatchView> list(@RequestParam(required = false) BatchState state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.list(state, PageRequest.of(page, size));
+        return queries.list(state, pages.of(page, size));
     }
 
     @GetMapping("/{id}")

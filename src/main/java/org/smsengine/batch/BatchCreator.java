@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.LongUnaryOperator;
@@ -34,23 +33,23 @@ public class BatchCreator {
     private final BatchMapper batches;
     private final UploadStore uploads;
     private final UploadSettings settings;
+    private final SendParameterValidator validator;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    BatchCreator(BatchMapper batches, UploadStore uploads, UploadSettings settings, ApplicationEventPublisher events,
-            ObjectMapper json, Clock clock) {
+    BatchCreator(BatchMapper batches, UploadStore uploads, UploadSettings settings, SendParameterValidator validator,
+            ApplicationEventPublisher events, ObjectMapper json) {
         this.batches = batches;
         this.uploads = uploads;
         this.settings = settings;
+        this.validator = validator;
         this.events = events;
         this.json = json;
-        this.clock = clock;
     }
 
     @Transactional
     public long createFromCsv(BatchParameters parameters, InputStream csv, String user) throws IOException {
-        BatchParameters.Checked checked = parameters.check(settings, clock);
+        BatchParameters.Checked checked = validator.check(parameters);
         CsvIntake intake = CsvIntake.begin(csv, uploads.chunkSize(), settings.maxRecordSize().toBytes());
         intake.header().requireColumns(checked.phoneColumn(), checked.template().variables());
 
@@ -68,7 +67,7 @@ public class BatchCreator {
     @Transactional
     public long createFromStoredCsv(BatchParameters parameters, String user, LongUnaryOperator storeUpload,
             LongConsumer tie) {
-        BatchParameters.Checked checked = parameters.check(settings, clock);
+        BatchParameters.Checked checked = validator.check(parameters);
         long id = batches.insert(checked.toNewBatch(SourceFormat.CSV, user));
         tie.accept(id);
         return created(id, storeUpload.applyAsLong(id));
@@ -76,22 +75,8 @@ public class BatchCreator {
 
     @Transactional
     public long createFromJson(JsonBatchRequest request, String user) {
-        BatchParameters.Checked checked = request.parameters().check(settings, clock);
-        List<JsonRecipient> recipients = request.recipients();
-        if (recipients == null || recipients.isEmpty()) {
-            throw new InvalidInputException(InputError.field("recipients", "A batch needs at least one recipient"));
-        }
-        if (recipients.size() > settings.maxJsonRecipients()) {
-            throw new PayloadTooLargeException("The JSON form takes at most " + settings.maxJsonRecipients()
-                    + " recipients (sms.upload.max-json-recipients); upload a CSV for more");
-        }
-        for (String variable : checked.template().variables()) {
-            boolean anyHasIt = recipients.stream().anyMatch(r -> r != null && r.vars() != null && r.vars().containsKey(variable));
-            if (!anyHasIt) {
-                throw new InvalidInputException(InputError.field("template",
-                        "{{" + variable + "}} is not in the vars of any recipient"));
-            }
-        }
+        BatchParameters.Checked checked = validator.check(request.parameters());
+        List<JsonRecipient> recipients = request.checkedRecipients(settings.maxJsonRecipients(), checked.template().variables());
         long id = batches.insert(checked.toNewBatch(SourceFormat.JSON, user));
         try {
             return created(id, uploads.store(id, new byte[0], new ByteArrayInputStream(jsonLines(recipients)), chunk -> { }));

@@ -8,7 +8,7 @@ import java.util.List;
 import org.quartz.SchedulerException;
 import org.smsengine.batch.BatchQueries;
 import org.smsengine.batch.BatchView;
-import org.smsengine.batch.PageRequest;
+import org.smsengine.batch.PageLimits;
 import org.smsengine.batch.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +29,12 @@ class CampaignController {
 
     private final CampaignService campaigns;
     private final BatchQueries batches;
+    private final PageLimits pages;
 
-    CampaignController(CampaignService campaigns, BatchQueries batches) {
+    CampaignController(CampaignService campaigns, BatchQueries batches, PageLimits pages) {
         this.campaigns = campaigns;
         this.batches = batches;
+        this.pages = pages;
     }
 
     @PostMapping
@@ -43,7 +45,7 @@ class CampaignController {
 
     @GetMapping
     PageView<CampaignView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return campaigns.list(PageRequest.of(page, size));
+        return campaigns.list(pages.of(page, size));
     }
 
     @GetMapping("/{id}")
@@ -84,7 +86,7 @@ class CampaignController {
     @GetMapping("/{id}/batches")
     PageView<BatchView> batches(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        PageView<Long> ids = campaigns.batchIds(id, PageRequest.of(page, size));
+        PageView<Long> ids = campaigns.batchIds(id, pages.of(page, size));
         return new PageView<>(ids.items().stream().map(batches::view).toList(), ids.page(), ids.size(), ids.total());
     }
 

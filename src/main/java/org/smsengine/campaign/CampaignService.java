@@ -2,16 +2,11 @@ package org.smsengine.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.quartz.CronExpression;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +23,9 @@ import org.smsengine.batch.PageView;
 import org.smsengine.batch.SendWindow;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.lifecycle.BatchStateChanged;
-import org.smsengine.recipient.PhoneNumbers;
 import org.smsengine.system.ConflictException;
-import org.smsengine.system.InputError;
-import org.smsengine.system.InvalidInputException;
+import org.smsengine.system.LogText;
 import org.smsengine.system.NotFoundException;
-import org.smsengine.template.MessageTemplate;
-import org.smsengine.template.TemplateSyntaxException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +45,7 @@ public class CampaignService implements AudienceInUse {
 
     private final CampaignMapper campaigns;
     private final CampaignSchedule schedule;
+    private final CampaignValidator validator;
     private final AudienceService audiences;
     private final BatchCreator batchCreator;
     private final BatchMapper batches;
@@ -61,10 +53,12 @@ public class CampaignService implements AudienceInUse {
     private final ObjectMapper json;
     private final Clock clock;
 
-    CampaignService(CampaignMapper campaigns, CampaignSchedule schedule, AudienceService audiences,
-            BatchCreator batchCreator, BatchMapper batches, BatchLifecycle lifecycle, ObjectMapper json, Clock clock) {
+    CampaignService(CampaignMapper campaigns, CampaignSchedule schedule, CampaignValidator validator,
+            AudienceService audiences, BatchCreator batchCreator, BatchMapper batches, BatchLifecycle lifecycle,
+            ObjectMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.schedule = schedule;
+        this.validator = validator;
         this.audiences = audiences;
         this.batchCreator = batchCreator;
         this.batches = batches;
@@ -75,7 +69,7 @@ public class CampaignService implements AudienceInUse {
 
     @Transactional
     public CampaignView create(CampaignRequest request, String user) throws SchedulerException {
-        CampaignRow checked = check(request, 0, user);
+        CampaignRow checked = validator.check(request, 0, user);
         long id = campaigns.insert(checked);
         CampaignRow stored = require(id);
         schedule.apply(stored);     // in this transaction: Quartz's job store shares the data source
@@ -85,7 +79,7 @@ public class CampaignService implements AudienceInUse {
     @Transactional
     public CampaignView replace(long id, CampaignRequest request) throws SchedulerException {
         CampaignRow existing = require(id);
-        CampaignRow checked = check(request, id, existing.createdBy());
+        CampaignRow checked = validator.check(request, id, existing.createdBy());
         campaigns.update(checked);
         CampaignRow stored = require(id);
         schedule.apply(stored);
@@ -168,8 +162,8 @@ public class CampaignService implements AudienceInUse {
             reason = running.map(r -> (queued ? "starts after batch " : "alongside batch ") + r).orElse(null);
         }
         campaigns.recordFiring(campaignId, scheduledFor, trigger, actor, decision, batchId, reason);
-        log.info("Campaign {} fired ({}, for {}): {}{}{}", campaignId, trigger, scheduledFor, decision,
-                batchId == null ? "" : " batch " + batchId, reason == null ? "" : " (" + reason + ")");
+        log.info("Campaign {} fired ({} by {}, for {}): {}{}{}", campaignId, trigger, LogText.escape(actor), scheduledFor,
+                decision, batchId == null ? "" : " batch " + batchId, reason == null ? "" : " (" + LogText.escape(reason) + ")");
         return campaigns.firings(campaignId, 1).stream().findFirst();
     }
 
@@ -198,8 +192,8 @@ public class CampaignService implements AudienceInUse {
 
     private long createBatch(CampaignRow campaign, AudienceRow audience, OffsetDateTime scheduledFor, String actor,
             boolean queued) {
-        BatchParameters parameters = new BatchParameters(campaign.name() + " @ " + scheduledFor, campaign.template(),
-                campaign.region(), audience.phoneColumn(), campaign.senderId(), null, campaign.tps());
+        BatchParameters parameters = new BatchParameters(CampaignValidator.batchName(campaign.name(), scheduledFor),
+                campaign.template(), campaign.region(), audience.phoneColumn(), campaign.senderId(), null, campaign.tps());
         return batchCreator.createFromStoredCsv(parameters, actor,
                 batchId -> audiences.copyToBatch(audience.id(), batchId),
                 batchId -> {
@@ -217,93 +211,6 @@ public class CampaignService implements AudienceInUse {
         } catch (NotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    private CampaignRow check(CampaignRequest r, long id, String user) {
-        List<InputError> errors = new ArrayList<>();
-        if (r.name() == null || r.name().isBlank()) {
-            errors.add(InputError.field("name", "A campaign needs a name"));
-        }
-        String timezone = r.timezone() == null || r.timezone().isBlank() ? "UTC" : r.timezone().strip();
-        try {
-            SendWindow.zone(timezone, "timezone");
-        } catch (InvalidInputException e) {
-            errors.addAll(e.errors());
-        }
-        if (r.cron() == null || r.cron().isBlank()) {
-            errors.add(InputError.field("cron", "A campaign needs a cron expression, e.g. \"0 0 9 ? * MON\" (Quartz: seconds first)"));
-        } else {
-            try {
-                CronExpression.validateExpression(r.cron().strip());
-                if (errors.isEmpty() && CampaignSchedule.nextFireTimes(r.cron().strip(), timezone, clock.instant(), 1).isEmpty()) {
-                    errors.add(InputError.field("cron", "'" + r.cron() + "' never fires again"));
-                }
-            } catch (ParseException e) {
-                errors.add(InputError.field("cron", "'" + r.cron() + "' is not a Quartz cron expression"
-                        + " (seconds minutes hours day-of-month month day-of-week [year]): " + e.getMessage()));
-            }
-        }
-        AudienceRow audience = null;
-        if (r.audienceId() == null) {
-            errors.add(InputError.field("audienceId", "A campaign needs an audience"));
-        } else {
-            try {
-                audience = audiences.require(r.audienceId());
-            } catch (NotFoundException e) {
-                errors.add(InputError.field("audienceId", "Audience " + r.audienceId() + " does not exist"));
-            }
-        }
-        MessageTemplate template = null;
-        if (r.template() == null || r.template().isBlank()) {
-            errors.add(InputError.field("template", "A campaign needs a message template"));
-        } else {
-            try {
-                template = MessageTemplate.parse(r.template());
-            } catch (TemplateSyntaxException e) {
-                errors.add(InputError.field("template", e.getMessage()));
-            }
-        }
-        if (audience != null && template != null) {
-            try {
-                audiences.header(audience.id()).requireColumns(audience.phoneColumn(), template.variables());
-            } catch (InvalidInputException e) {
-                errors.add(InputError.field("template", e.getMessage()));
-            } catch (IOException e) {
-                errors.add(InputError.field("audienceId", "The CSV of audience " + audience.id() + " cannot be read"));
-            }
-        }
-        String region = r.region() == null || r.region().isBlank()
-                ? (audience == null ? "US" : audience.region()) : r.region().strip().toUpperCase(Locale.ROOT);
-        if (!PhoneNumbers.isSupportedRegion(region)) {
-            errors.add(InputError.field("region", "'" + region + "' is not an ISO 3166 alpha-2 region code"));
-        }
-        if (r.tps() != null && r.tps() < 1) {
-            errors.add(InputError.field("tps", "tps must be at least 1"));
-        }
-        Overlap overlap = Overlap.SKIP;
-        if (r.overlap() != null) {
-            try {
-                overlap = Overlap.valueOf(r.overlap().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(InputError.field("overlap", "overlap is SKIP, QUEUE or ALONGSIDE, not '" + r.overlap() + "'"));
-            }
-        }
-        String window = null;
-        if (r.sendWindow() != null) {
-            try {
-                window = json.writeValueAsString(SendWindow.of(r.sendWindow(), timezone));
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The campaign is not valid: " + errors.get(0).message(), errors);
-        }
-        return new CampaignRow(id, r.name().strip(), r.cron().strip(), timezone, r.audienceId(), template.source(), region,
-                r.senderId() == null || r.senderId().isBlank() ? null : r.senderId().strip(), r.tps(),
-                r.enabled() == null || r.enabled(), overlap, window, user, null, null);
     }
 
     private SendWindow window(String stored) {

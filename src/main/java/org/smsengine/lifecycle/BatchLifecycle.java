@@ -12,6 +12,7 @@ import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.system.ConflictException;
+import org.smsengine.system.LogText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -122,8 +123,8 @@ public class BatchLifecycle implements AllowedActions {
         if (moved == null) {
             return Optional.empty();    // another change came first
         }
-        log.info("Batch {}: {} -> {} on '{}' by {}{}", batch.id(), t.from(), t.to(), event, actor,
-                reason == null ? "" : " (" + reason + ")");
+        log.info("Batch {}: {} -> {} on '{}' by {}{}", batch.id(), t.from(), t.to(), event, LogText.escape(actor),
+                reason == null ? "" : " (" + LogText.escape(reason) + ")");
         progress.publish(moved);
         if (t.action() != null) {
             actions.get(t.action()).run(moved, t);

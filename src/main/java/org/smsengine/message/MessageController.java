@@ -1,6 +1,7 @@
 package org.smsengine.message;
 
 import org.smsengine.batch.BatchQueries;
+import org.smsengine.batch.PageLimits;
 import org.smsengine.batch.PageRequest;
 import org.smsengine.batch.PageView;
 import org.smsengine.system.Role;
@@ -15,10 +16,12 @@ class MessageController {
 
     private final MessageMapper messages;
     private final BatchQueries batches;
+    private final PageLimits pages;
 
-    MessageController(MessageMapper messages, BatchQueries batches) {
+    MessageController(MessageMapper messages, BatchQueries batches, PageLimits pages) {
         this.messages = messages;
         this.batches = batches;
+        this.pages = pages;
     }
 
     /** A batch's messages in the order of their CSV rows; phones are shown whole to ADMIN only. */
@@ -27,7 +30,7 @@ class MessageController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             Authentication user) {
         long prepared = batches.require(id).counts().prepared();
-        PageRequest request = PageRequest.of(page, size);
+        PageRequest request = pages.of(page, size);
         boolean fullPhone = Role.seesFullPhones(user);
         var items = messages.page(id, status, request.offset(), request.size()).stream()
                 .map(row -> MessageView.of(row, fullPhone))

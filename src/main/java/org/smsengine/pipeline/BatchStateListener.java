@@ -6,6 +6,8 @@ import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
 import org.smsengine.lifecycle.BatchLifecycle;
+import org.smsengine.system.FailureText;
+import org.smsengine.system.LogText;
 import org.smsengine.system.NodeIdentity;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
@@ -66,9 +68,7 @@ class BatchStateListener implements JobExecutionListener {
         } else if (status == BatchStatus.COMPLETED) {
             batchLifecycle.notify(batchId, "delivered", null, null);
         } else if (status == BatchStatus.FAILED) {
-            String reason = failureOf(execution);
-            log.warn("The job of batch {} failed: {}", batchId, reason);
-            batchLifecycle.notify(batchId, "step_failed", null, reason);
+            batchLifecycle.notify(batchId, "step_failed", null, failureOf(execution));
         }
         signals.clear(batchId);
         events.publishEvent(new BatchJobEnded(batchId));
@@ -82,24 +82,24 @@ class BatchStateListener implements JobExecutionListener {
 
     /**
      * The failure an operator can act on: a step's own (a partition's, rather than the manager's
-     * "unsuccessful step"), down to its root cause.
+     * "unsuccessful step"), down to its root cause. Stored on the batch, where every role reads it,
+     * so it says only what {@link FailureText#forUsers} allows; the log has the detail.
      */
-    private static String failureOf(JobExecution execution) {
+    static String failureOf(JobExecution execution) {
         Throwable failure = execution.getStepExecutions().stream()
                 .flatMap(step -> step.getFailureExceptions().stream())
                 .filter(e -> !(e instanceof JobExecutionException))
                 .findFirst()
                 .or(() -> execution.getAllFailureExceptions().stream().findFirst())
                 .orElse(null);
-        String reason = failure == null ? execution.getExitStatus().getExitDescription() : describe(failure);
-        return reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH);
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        long batchId = BatchJobs.batchIdOf(execution);
+        if (failure == null) {
+            log.warn("The job of batch {} (execution {}) failed: {}", batchId, execution.getId(),
+                    LogText.escape(execution.getExitStatus().getExitDescription()));
+            return "The job failed; the engine log has its detail (job execution " + execution.getId() + ")";
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        log.warn("The job of batch {} (execution {}) failed: {}", batchId, execution.getId(), FailureText.forLog(failure));
+        String reason = FailureText.forUsers(failure, "job execution " + execution.getId());
+        return reason.length() <= MAX_ERROR_LENGTH ? reason : reason.substring(0, MAX_ERROR_LENGTH);
     }
 }

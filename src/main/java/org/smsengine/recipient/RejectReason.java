@@ -10,7 +10,9 @@ public enum RejectReason {
     DUPLICATE,
     OPTED_OUT,
     MISSING_VARIABLE,
-    MALFORMED_ROW;
+    MALFORMED_ROW,
+    /** The rendered message would be sent in more segments than {@code sms.message.max-segments}. */
+    MESSAGE_TOO_LONG;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -40,7 +40,11 @@ public class PgCopy {
         }
     }
 
-    /** Rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+    /**
+     * Rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. A NUL, which
+     * PostgreSQL text cannot hold in any escape, is written as U+FFFD (the replacement character): a
+     * stray NUL in a reject's phone or raw line must never fail the chunk that carries it.
+     */
     public static final class CopyRows {
 
         private final StringBuilder text;
@@ -73,6 +77,7 @@ public class PgCopy {
                     case '\t' -> text.append("\\t");
                     case '\n' -> text.append("\\n");
                     case '\r' -> text.append("\\r");
+                    case '\0' -> text.append('\uFFFD');
                     default -> text.append(c);
                 }
             }
@@ -82,7 +87,7 @@ public class PgCopy {
         private static boolean needsEscaping(String value) {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
                     return true;
                 }
             }

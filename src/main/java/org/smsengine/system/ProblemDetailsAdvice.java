@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -89,9 +90,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof MaxUploadSizeExceededException tooLarge) {
             return handleMaxUploadSizeExceededException(tooLarge, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The multipart request could not be read: " + rootMessage(e));
+        // the parser's own words are for the log: they name its internals, not the client's mistake
+        log.debug("A multipart request could not be read: {}", LogText.escape(rootMessage(e)));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The multipart request could not"
+                + " be read: send multipart/form-data with a boundary, each part complete, the file in a part named 'file'");
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A body Jackson could not read: where it stopped and what was expected, never Jackson's own
+     * message (it quotes the engine's classes and the input). Over one of Jackson's limits: 413 for
+     * a document or string too long, 400 for nesting too deep.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = JsonReadProblems.of(e);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.valueOf(problem.getStatus()), request);
     }
 
     @Override

@@ -36,7 +36,9 @@ public record CsvHeader(List<String> columns) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw new InvalidInputException(InputError.row(1, "The header row cannot be read as CSV: " + e.getMessage()));
+            // commons-csv's message names its internals, not the file's mistake
+            throw new InvalidInputException(InputError.row(1, "The header row cannot be read as CSV: its fields are"
+                    + " separated by commas, and a quoted field must be closed, with any quote inside it doubled"));
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.smsengine.system.PayloadTooLargeException;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -16,6 +17,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Refuses a JSON body over the limit before Jackson holds it in the heap: at once when its
  * Content-Length says so, otherwise as soon as more bytes than the limit have been read.
+ *
+ * <p>A body is JSON when Jackson would read it: {@code application/json}, any {@code *}{@code /json}
+ * and any {@code *}{@code /*+json}, in any letter case (media types are parsed, never prefix-matched:
+ * {@code Application/JSON} and {@code application/x+json} are JSON too). A Content-Type that does not
+ * parse is limited as well: better a refused request than an unbounded one.
  */
 class JsonBodyLimitFilter extends OncePerRequestFilter {
 
@@ -30,7 +36,18 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.startsWith(MediaType.APPLICATION_JSON_VALUE);
+        return type == null || !isJson(type);
+    }
+
+    static boolean isJson(String contentType) {
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return true;
+        }
+        String subtype = type.getSubtype();    // parsed media types are lower case
+        return subtype.equals("json") || subtype.endsWith("+json");
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.smsengine.upload;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,10 +11,15 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Size limits of batch creation. Multipart parts always go to a temporary file (threshold 0), so
- * an upload never sits in the heap; a JSON body over its limit is refused before it is parsed.
+ * an upload never sits in the heap; a JSON body over its limit is refused before it is parsed, and
+ * Jackson itself refuses any one document larger than that limit, nested deeper than
+ * {@value #MAX_JSON_NESTING} or with a string longer than the limit, whatever door it came in by.
  */
 @Configuration(proxyBeanMethods = false)
 class UploadLimitsConfiguration {
+
+    /** The engine's JSON is a few levels deep; a deeper document is an attack on the parser's stack. */
+    static final int MAX_JSON_NESTING = 64;
 
     /** Room for the form fields that travel with the file. */
     private static final long FORM_FIELDS_ALLOWANCE = 1024 * 1024;
@@ -21,6 +28,17 @@ class UploadLimitsConfiguration {
     MultipartConfigElement multipartConfigElement(UploadSettings settings) {
         long maxFile = settings.maxSize().toBytes();
         return new MultipartConfigElement(null, maxFile, maxFile + FORM_FIELDS_ALLOWANCE, 0);
+    }
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer jsonReadLimits(UploadSettings settings) {
+        long maxDocument = settings.maxJsonSize().toBytes();
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxDocumentLength(maxDocument)
+                .maxStringLength((int) Math.min(maxDocument, Integer.MAX_VALUE))
+                .maxNestingDepth(MAX_JSON_NESTING)
+                .build();
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(limits));
     }
 
     @Bean

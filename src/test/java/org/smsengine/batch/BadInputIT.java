@@ -2,7 +2,9 @@ package org.smsengine.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,28 +18,44 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smsengine.recipient.RejectReason;
+import org.smsengine.recipient.RejectRow;
+import org.smsengine.recipient.RejectStore;
 import org.smsengine.support.ApiClient;
 import org.smsengine.support.Csv;
 import org.smsengine.support.EngineIntegrationTest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestConstructor;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Bad input gets a clear 4xx problem, or a reject row, never a 5xx; a refused upload leaves no
  * batch and no stored chunk behind; and the engine is healthy afterwards.
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputIT extends EngineIntegrationTest {
 
     private static final String TEMPLATE = "Hi {{name}}";
 
     private final JdbcTemplate jdbc;
+    private final RejectStore rejectStore;
+    private final ObjectMapper json;
+    private final String maxJsonSize;
     private long batchesBefore;
     private long chunksBefore;
 
-    BadInputIT(JdbcTemplate jdbc) {
+    BadInputIT(JdbcTemplate jdbc, RejectStore rejectStore, ObjectMapper json,
+            @Value("${sms.upload.max-json-size}") String maxJsonSize) {
         this.jdbc = jdbc;
+        this.rejectStore = rejectStore;
+        this.json = json;
+        this.maxJsonSize = maxJsonSize;
     }
 
     @BeforeEach
@@ -223,6 +241,197 @@ class BadInputIT extends EngineIntegrationTest {
         refused(marketer().postJson("/api/v1/batches", jsonBatch(tooMany)), 413);
         ApiClient.Response notJson = marketer().postJson("/api/v1/batches", "{\"name\": ");
         refused(notJson, 400);
+    }
+
+    @Test
+    void refusesANulInEveryTextFieldOfAnUploadAndNamesTheField() {
+        byte[] csv = Csv.lines("name,phone", "Ann,+12015550123");
+        for (String field : List.of("name", "template", "senderId", "phoneColumn", "region")) {
+            JsonNode problem = refused(upload(csv, Map.of(field, "A\u0000B")), 400);
+            assertThat(field(problem)).as(problem.toString()).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void refusesANulInEveryTextFieldOfTheJsonFormAndNamesTheField() {
+        for (String field : List.of("name", "template", "senderId", "region")) {
+            Map<String, Object> request = new HashMap<>(jsonBatch(List.of(recipient("+12015550123", Map.of("name", "Ann")))));
+            request.put(field, "A\u0000B");
+            JsonNode problem = refused(marketer().postJson("/api/v1/batches", request), 400);
+            assertThat(field(problem)).as(problem.toString()).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void refusesControlCharactersInNamesAndTemplatesButKeepsTheLineBreaksOfAMessage() {
+        byte[] csv = Csv.lines("name,phone", "Ann,+12015550123");
+        assertThat(field(refused(upload(csv, Map.of("name", "two\nlines")), 400))).isEqualTo("name");
+        assertThat(field(refused(upload(csv, Map.of("template", "Hi {{name}}\u0007")), 400))).isEqualTo("template");
+        assertThat(field(refused(upload(csv, Map.of("template", "Hi {{name}}\u007F")), 400))).isEqualTo("template");
+        assertThat(field(refused(upload(csv, Map.of("senderId", "SHOP\u001B")), 400))).isEqualTo("senderId");
+        // a lone surrogate cannot travel as UTF-8 text, only as a JSON escape
+        String loneSurrogate = "{\"name\": \"n\", \"template\": \"Hi \\ud83d\", \"recipients\": [{\"phone\": \"+12015550123\"}]}";
+        assertThat(field(refused(marketer().post("/api/v1/batches", "application/json",
+                loneSurrogate.getBytes(StandardCharsets.UTF_8)), 400))).isEqualTo("template");
+        JsonNode batch = ready(upload(csv, Map.of("template", "Hi {{name}},\r\n\tsee you\f")));
+        assertThat(batch.get("template").asText()).isEqualTo("Hi {{name}},\r\n\tsee you\f");
+    }
+
+    @Test
+    void refusesSenderIdsAProviderWouldRefuse() {
+        byte[] csv = Csv.lines("name,phone", "Ann,+12015550123");
+        assertThat(field(refused(upload(csv, Map.of("senderId", "TWELVE CHARS")), 400))).isEqualTo("senderId");
+        assertThat(field(refused(upload(csv, Map.of("senderId", "+123456789012345678901")), 400))).isEqualTo("senderId");
+        assertThat(field(refused(upload(csv, Map.of("senderId", "SHÖP")), 400))).isEqualTo("senderId");
+        assertThat(ready(upload(csv, Map.of("senderId", "+1234567890123456789"))).get("senderId").asText())
+                .isEqualTo("+1234567890123456789");
+        assertThat(ready(upload(csv, Map.of("senderId", "Shop 24-7"))).get("senderId").asText()).isEqualTo("Shop 24-7");
+    }
+
+    @Test
+    void theJsonFormRefusesAControlCharacterInAPhoneOrAValueAndNamesTheRow() {
+        Map<String, Object> nulPhone = jsonBatch(List.of(recipient("+12015550123", Map.of("name", "Ann")),
+                recipient("+1201555\u00000124", Map.of("name", "Bob"))));
+        JsonNode problem = refused(marketer().postJson("/api/v1/batches", nulPhone), 400);
+        assertThat(problem.get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(problem.get("errors").get(0).get("message").asText()).contains("phone");
+
+        Map<String, Object> bellInValue = jsonBatch(List.of(recipient("+12015550123", Map.of("name", "Ann")),
+                recipient("+12015550124", Map.of("name", "Bob")), recipient("+12015550125", Map.of("name", "C\u0007y"))));
+        JsonNode bell = refused(marketer().postJson("/api/v1/batches", bellInValue), 400);
+        assertThat(bell.get("errors").get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(bell.get("errors").get(0).get("message").asText()).contains("name");
+    }
+
+    @Test
+    void aRejectWithANulInItsPhoneOrRawNeverFailsItsCopy() {
+        long batchId = -4242;
+        try {
+            rejectStore.insert(batchId, List.of(new RejectRow(2, "+1201\u0000555", RejectReason.MALFORMED_ROW, "a\u0000b,c")));
+            assertThat(jdbc.queryForObject("SELECT phone FROM sms_reject WHERE batch_id = ?", String.class, batchId))
+                    .isEqualTo("+1201\uFFFD555");
+        } finally {
+            jdbc.update("DELETE FROM sms_reject WHERE batch_id = ?", batchId);
+        }
+    }
+
+    @Test
+    void jsonBodiesOverTheLimitAre413WhateverTheLetterCaseOrSuffixOfTheirMediaType() {
+        byte[] overTheLimit = new byte[(int) DataSize.parse(maxJsonSize).toBytes() + 1];
+        java.util.Arrays.fill(overTheLimit, (byte) ' ');
+        for (String type : List.of("Application/JSON", "application/x+json", "APPLICATION/PROBLEM+JSON; charset=UTF-8",
+                "text/json")) {
+            for (String path : List.of("/api/v1/batches", "/api/v1/campaigns")) {
+                JsonNode problem = refused(marketer().post(path, type, overTheLimit), 413);
+                assertThat(problem.get("detail").asText()).as(type).contains("sms.upload.max-json-size");
+            }
+        }
+    }
+
+    @Test
+    void jacksonItselfRefusesADocumentOverTheJsonLimit() {
+        StreamReadConstraints constraints = json.getFactory().streamReadConstraints();
+        assertThat(constraints.getMaxDocumentLength()).isEqualTo(DataSize.parse(maxJsonSize).toBytes());
+        assertThat(constraints.getMaxNestingDepth()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void aDeeplyNestedJsonBodyIsRefusedAsAProblemNot500() {
+        String nested = "[".repeat(5000) + "]".repeat(5000);
+        JsonNode problem = refused(marketer().post("/api/v1/batches", "application/json",
+                nested.getBytes(StandardCharsets.UTF_8)), 400);
+        assertThat(problem.get("detail").asText()).doesNotContain("com.fasterxml", "StreamConstraints");
+    }
+
+    @Test
+    void refusesTemplatesOverTheCaps() {
+        byte[] csv = Csv.lines("name,phone", "Ann,+12015550123");
+        JsonNode tooLong = refused(upload(csv, Map.of("template", "Hi {{name}} " + "x".repeat(3000))), 400);
+        assertThat(field(tooLong)).isEqualTo("template");
+        StringBuilder manyVariables = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            manyVariables.append("{{v").append(i).append("}}");
+        }
+        assertThat(field(refused(upload(csv, Map.of("template", manyVariables.toString())), 400))).isEqualTo("template");
+        JsonNode elevenSegments = refused(upload(csv, Map.of("template", "Hi {{name}} " + "x".repeat(153 * 10))), 400);
+        assertThat(field(elevenSegments)).isEqualTo("template");
+        assertThat(elevenSegments.get("errors").get(0).get("message").asText()).contains("segments");
+        JsonNode ucs2 = refused(upload(csv, Map.of("template", "\u4f60\u597d {{name}} " + "\u4f60".repeat(67 * 10))), 400);
+        assertThat(ucs2.get("errors").get(0).get("message").asText()).contains("segments");
+    }
+
+    @Test
+    void aRowWhoseMessageWouldBeTooLongIsRejectedAndTheCountsStillAddUp() throws Exception {
+        String longNote = "^".repeat(800);     // an extension character: two septets each, 11 segments in all
+        byte[] csv = Csv.lines("name,phone,note", "Ann,+12015550123,short", "Bob,+12015550124," + longNote,
+                "Cy,+12015550125,\u4f60" + "y".repeat(700), "Ann again,+12015550123,short");
+        JsonNode batch = ready(upload(csv, "Hi {{name}}: {{note}}"));
+        JsonNode counts = batch.get("counts");
+        assertThat(counts.get("rows").asInt()).isEqualTo(4);
+        assertThat(counts.get("valid").asInt()).isEqualTo(1);
+        assertThat(counts.get("invalid").asInt()).isEqualTo(2);
+        assertThat(counts.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(counts.get("rows").asInt()).isEqualTo(counts.get("valid").asInt() + counts.get("invalid").asInt()
+                + counts.get("duplicates").asInt() + counts.get("optedOut").asInt());
+        assertThat(rejectReasons(batch.get("id").asLong())).containsOnly(Map.entry("3", "message_too_long"),
+                Map.entry("4", "message_too_long"), Map.entry("5", "duplicate"));
+    }
+
+    @Test
+    void aPageBeyondTheOffsetCapIsRefusedPointingToTheReport() {
+        JsonNode deep = refused(operator().get("/api/v1/batches?page=100000&size=1000"), 400);
+        assertThat(deep.get("detail").asText()).contains("report");
+        refused(operator().get("/api/v1/campaigns?page=2000000&size=100"), 400);
+        refused(operator().get("/api/v1/audiences?page=2000000&size=100"), 400);
+        refused(operator().get("/api/v1/batches?page=x"), 400);
+        refused(operator().get("/api/v1/batches?size=1001"), 400);
+        assertThat(operator().get("/api/v1/batches?page=99&size=1000").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aHeaderRowThatCannotBeParsedIsRefusedWithoutTheParsersMessage() {
+        JsonNode problem = refused(upload("\"name,phone".getBytes(StandardCharsets.UTF_8), TEMPLATE), 400);
+        assertThat(problem.toString()).doesNotContain("EOF", "encapsulated", "IOException");
+    }
+
+    @Test
+    void aBrokenMultipartIsRefusedWithoutTheParsersMessage() {
+        byte[] broken = "--xyz\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nunfinished".getBytes(StandardCharsets.UTF_8);
+        JsonNode problem = refused(marketer().post("/api/v1/batches", "multipart/form-data; boundary=xyz", broken), 400);
+        assertThat(problem.get("detail").asText()).doesNotContain("Stream ended", "Exception", "unexpectedly");
+    }
+
+    @Test
+    void aJsonBodyThatDoesNotParseIsRefusedWithoutJacksonsMessage() {
+        JsonNode problem = refused(marketer().post("/api/v1/batches", "application/json",
+                "{\"name\": \"x\", \"tps\": \"fast\"}".getBytes(StandardCharsets.UTF_8)), 400);
+        assertThat(problem.toString()).doesNotContain("com.fasterxml", "Cannot deserialize", "java.lang");
+        JsonNode unfinished = refused(marketer().post("/api/v1/batches", "application/json",
+                "{\"name\": ".getBytes(StandardCharsets.UTF_8)), 400);
+        assertThat(unfinished.toString()).doesNotContain("com.fasterxml", "end-of-input", "Source:");
+    }
+
+    @Test
+    void anActionReasonWithANulIsRefusedAndTheBatchStaysAsItWas() {
+        long id = ready(upload(Csv.lines("name,phone", "Ann,+12015550123"), TEMPLATE)).get("id").asLong();
+        countWhatExists();
+        long eventsBefore = jdbc.queryForObject("SELECT count(*) FROM sms_batch_event WHERE batch_id = ?", Long.class, id);
+        JsonNode problem = refused(operator().postJson("/api/v1/batches/" + id + "/abort", Map.of("reason", "no\u0000pe")), 400);
+        assertThat(field(problem)).isEqualTo("reason");
+        assertThat(operator().get("/api/v1/batches/" + id).json().get("state").asText()).isEqualTo("READY");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_batch_event WHERE batch_id = ?", Long.class, id))
+                .isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void anActionReasonWithLineBreaksIsKeptButLoggedEscaped(CapturedOutput output) {
+        long id = ready(upload(Csv.lines("name,phone", "Ann,+12015550123"), TEMPLATE)).get("id").asLong();
+        String reason = "wrong list\r\n2026-01-01 INFO forged line";
+        ApiClient.Response aborted = operator().postJson("/api/v1/batches/" + id + "/abort", Map.of("reason", reason));
+        assertThat(aborted.status()).as(aborted.text()).isEqualTo(202);
+        assertThat(aborted.json().get("stateReason").asText()).isEqualTo(reason);
+        assertThat(output.getOut()).contains("(wrong list\\r\\n2026-01-01 INFO forged line)")
+                .doesNotContain("wrong list\r\n");
     }
 
     @Test

@@ -81,6 +81,48 @@ class CampaignIT extends EngineIntegrationTest {
     }
 
     @Test
+    void aNulInAnyTextFieldOfACampaignOrAnAudienceIsRefusedNamingTheFieldAndNothingIsStored() {
+        long audience = readyAudience(3_015_000, 2);
+        long campaignsBefore = count("sms_campaign");
+        for (String field : List.of("name", "cron", "timezone", "template", "senderId", "region")) {
+            assertRefused(campaign(audience, Map.of(field, "A\u0000B")), field);
+        }
+        assertRefused(campaign(audience, Map.of("name", "two\r\nlines")), "name");
+        assertThat(count("sms_campaign")).isEqualTo(campaignsBefore);
+
+        long audiencesBefore = count("sms_audience");
+        byte[] csv = "name,phone\r\nAda,+12015550123\r\n".getBytes(StandardCharsets.UTF_8);
+        for (String field : List.of("name", "region", "phoneColumn")) {
+            Map<String, String> fields = new HashMap<>(Map.of("name", "members", "region", "US"));
+            fields.put(field, "A\u0000B");
+            ApiClient.Response refused = marketer().uploadCsv(csv, fields, "/api/v1/audiences");
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+        }
+        assertThat(count("sms_audience")).isEqualTo(audiencesBefore);
+    }
+
+    @Test
+    void aCampaignRefusesWhatItsFiringsBatchesWouldRefuse() {
+        long audience = readyAudience(3_016_000, 2);
+        assertRefused(campaign(audience, Map.of("senderId", "TWELVE CHARS")), "senderId");
+        assertRefused(campaign(audience, Map.of("senderId", "+123456789012345678901")), "senderId");
+        assertRefused(campaign(audience, Map.of("name", "n".repeat(190))), "name");
+        assertRefused(campaign(audience, Map.of("template", "Hi {{name}} " + "x".repeat(153 * 10))), "template");
+        assertRefused(campaign(audience, Map.of("template", "Hi {{name}}\u0007")), "template");
+        assertRefused(campaign(audience, Map.of("tps", 0)), "tps");
+
+        String longest = "n".repeat(177);
+        long id = create(campaign(audience, Map.of("name", longest, "senderId", "SHOP", "overlap", "ALONGSIDE")))
+                .get("id").asLong();
+        long batch = run(id).get("batchId").asLong();
+        JsonNode fired = operator().get("/api/v1/batches/" + batch).json();
+        assertThat(fired.get("name").asText()).startsWith(longest + " @ ");
+        assertThat(fired.get("senderId").asText()).isEqualTo("SHOP");
+        assertThat(marketer().postJson("/api/v1/campaigns/" + id + "/disable", Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
     void aCronCampaignFiresOncePerFiringOnTwoNodesAndRechecksOptOuts() throws Exception {
         long audience = readyAudience(3_020_000, 5);
         jdbc.update("INSERT INTO sms_opt_out (phone, source) VALUES (?, 'test') ON CONFLICT DO NOTHING", Recipients.phone(3_020_004));
@@ -229,6 +271,10 @@ class CampaignIT extends EngineIntegrationTest {
         } finally {
             clock.reset();
         }
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
     }
 
     private long sending(long batchId) {

@@ -94,6 +94,33 @@ class SchedulingIT extends EngineIntegrationTest {
     }
 
     @Test
+    void aPatchIsCheckedWholeBeforeAnythingIsApplied() {
+        long id = upload(Recipients.csv(2_125_000, 3), Map.of());
+        operator().awaitState(id, "READY", PREPARED);
+        String window = "{\"from\": \"09:00\", \"to\": \"21:00\", \"timezone\": \"UTC\"}";
+        JsonNode pastSendAt = patch(id, "{\"sendWindow\": " + window + ", \"sendAt\": \"2020-01-01T00:00:00Z\"}", 400);
+        assertThat(pastSendAt.get("errors").get(0).get("field").asText()).isEqualTo("sendAt");
+        JsonNode unchanged = operator().get("/api/v1/batches/" + id).json();
+        assertThat(unchanged.get("sendWindow").isNull()).as(unchanged.toString()).isTrue();
+        assertThat(unchanged.get("state").asText()).isEqualTo("READY");
+
+        assertThat(patch(id, "{\"sendAt\": \"2030-01-01T00:00:00\\u0000Z\"}", 400).get("errors").get(0).get("field").asText())
+                .isEqualTo("sendAt");
+        String nulZone = "{\"from\": \"09:00\", \"to\": \"21:00\", \"timezone\": \"UT\\u0000C\"}";
+        assertThat(patch(id, "{\"sendWindow\": " + nulZone + "}", 400).get("errors").get(0).get("field").asText())
+                .isEqualTo("sendWindow.timezone");
+
+        OffsetDateTime tomorrow = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode both = patch(id, "{\"sendWindow\": " + window + ", \"sendAt\": \"" + tomorrow + "\"}", 200);
+        assertThat(both.get("state").asText()).isEqualTo("SCHEDULED");
+        assertThat(both.get("sendWindow").get("from").asText()).startsWith("09:00");
+        assertThat(operator().postJson("/api/v1/batches/" + id + "/abort", Map.of()).status()).isEqualTo(202);
+        JsonNode finished = patch(id, "{\"sendWindow\": null, \"sendAt\": null}", 409);
+        assertThat(finished.get("state").asText()).isEqualTo("ABORTED");
+        assertThat(operator().get("/api/v1/batches/" + id).json().get("sendWindow").isNull()).isFalse();
+    }
+
+    @Test
     void twoNodesFireASendTimeOnceAndRunEachHousekeepingTaskOnOneOnly() throws Exception {
         try (SecondEngine second = SecondEngine.start(engineProperties(), dataSource)) {
             List<Long> ids = new ArrayList<>();

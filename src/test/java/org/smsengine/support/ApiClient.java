@@ -65,6 +65,13 @@ public final class ApiClient {
                         response.getBody().readAllBytes()));
     }
 
+    /** {@code POST} of raw bytes with the {@code Content-Type} header exactly as given (letter case and all). */
+    public Response post(String path, String contentType, byte[] body) {
+        return rest.post().uri(path).header(HttpHeaders.CONTENT_TYPE, contentType).body(body)
+                .exchange((request, response) -> Response.of(response.getStatusCode().value(), response.getHeaders(),
+                        response.getBody().readAllBytes()));
+    }
+
     public Response delete(String path) {
         return rest.delete().uri(path).exchange((request, response) -> Response.of(response.getStatusCode().value(),
                 response.getHeaders(), response.getBody().readAllBytes()));

@@ -5,24 +5,35 @@ import java.util.List;
 import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.PhoneNumbers;
 import org.smsengine.recipient.RejectReason;
+import org.smsengine.system.UserText.Kind;
+import org.smsengine.system.UserText;
+import org.smsengine.template.MessageLimits;
+import org.smsengine.template.MessageTemplate;
+import org.smsengine.template.SegmentCounter;
 import org.smsengine.upload.SourceRecord;
 
 /**
  * The checks a row can be judged by alone, in this order: it has the header's shape, its fields
- * are of sane length and free of NUL, its phone is present and a valid number for the batch's
- * region, and every template variable has a value (an empty cell is a value; only the JSON form
- * can leave one out). Thread-safe: rows are checked in parallel.
+ * are of sane length and free of NUL, its phone and template values are text a user may send, its
+ * phone is present and a valid number for the batch's region, every template variable has a value
+ * (an empty cell is a value; only the JSON form can leave one out), and its rendered message fits
+ * {@code sms.message.max-segments} (rendering and counting cost about a microsecond: cheap here, and
+ * a message that does not fit never reaches delivery). Thread-safe: rows are checked in parallel.
  */
 class RowValidator {
 
     private final String region;
+    private final MessageTemplate template;
     private final List<String> variables;
     private final int maxFieldLength;
+    private final MessageLimits limits;
 
-    RowValidator(String region, List<String> variables, int maxFieldLength) {
+    RowValidator(String region, MessageTemplate template, int maxFieldLength, MessageLimits limits) {
         this.region = region;
-        this.variables = variables;
+        this.template = template;
+        this.variables = template.variables();
         this.maxFieldLength = maxFieldLength;
+        this.limits = limits;
     }
 
     /** Never throws: a row whose checking fails unexpectedly is rejected as malformed, with the failure noted. */
@@ -50,6 +61,9 @@ class RowValidator {
                 return new ValidatedRow.Rejected(row, RejectReason.MISSING_VARIABLE);
             }
         }
+        if (!limits.fits(SegmentCounter.encode(template.render(row.values())))) {
+            return new ValidatedRow.Rejected(row, RejectReason.MESSAGE_TOO_LONG);
+        }
         return new ValidatedRow.Accepted(row, ((PhoneCheck.Valid) phone).e164(), varsJson(row.values()));
     }
 
@@ -59,7 +73,15 @@ class RowValidator {
                 return false;
             }
         }
-        return row.phone() == null || row.phone().indexOf('\0') < 0;
+        if (UserText.problem(row.phone(), Kind.LINE).isPresent()) {
+            return false;
+        }
+        for (String value : row.values()) {
+            if (UserText.problem(value, Kind.MULTILINE).isPresent()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String varsJson(String[] values) {

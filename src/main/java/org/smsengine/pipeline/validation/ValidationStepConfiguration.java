@@ -10,6 +10,7 @@ import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientMapper;
 import org.smsengine.recipient.RecipientStore;
 import org.smsengine.recipient.RejectStore;
+import org.smsengine.template.MessageLimits;
 import org.smsengine.template.MessageTemplate;
 import org.smsengine.upload.RecordSources;
 import org.smsengine.upload.UploadSettings;
@@ -40,10 +41,11 @@ class ValidationStepConfiguration {
     @Bean
     @StepScope
     CheckedRowReader checkedRowReader(@Value(BATCH_ID) long batchId, BatchMapper batches, UploadStore uploads,
-            RecordSources sources, UploadSettings settings, @Qualifier("rowCheckPool") ExecutorService rowCheckPool) {
+            RecordSources sources, UploadSettings settings, MessageLimits limits,
+            @Qualifier("rowCheckPool") ExecutorService rowCheckPool) {
         BatchRow batch = batches.find(batchId).orElseThrow();
-        RowValidator validator = new RowValidator(batch.region(), MessageTemplate.parse(batch.template()).variables(),
-                settings.maxFieldLength());
+        RowValidator validator = new RowValidator(batch.region(), MessageTemplate.parse(batch.template()),
+                settings.maxFieldLength(), limits);
         return new CheckedRowReader(batch, uploads, sources, validator, rowCheckPool);
     }
 

@@ -10,6 +10,7 @@ import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientStore;
 import org.smsengine.recipient.RejectRow;
 import org.smsengine.recipient.RejectStore;
+import org.smsengine.system.LogText;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStream;
@@ -77,7 +78,8 @@ class ValidationWriter implements ItemWriter<RowBlock>, ItemStream {
                 rejected.add(reject.toRejectRow());
                 if (reject.failure() != null) {
                     failed++;
-                    log.warn("Batch {}, row {} could not be checked: {}", batchId, reject.source().rowNo(), reject.failure());
+                    log.warn("Batch {}, row {} could not be checked: {}", batchId, reject.source().rowNo(),
+                            LogText.escape(reject.failure()));
                 }
             }
         }

@@ -85,16 +85,34 @@ public final class SimulatorAccounting {
 
     /**
      * The most {@code submit_sm} accepted in any window of {@code windowMillis} (sliding in steps of
-     * 10 ms) between {@code fromMillis} and {@code toMillis}.
+     * 10 ms) between {@code fromMillis} and {@code toMillis}. Linear in the ticks held, whatever the
+     * range: the window slides over the occupied ticks, never over every 10 ms step between the two.
      */
     public long maxInWindow(long fromMillis, long toMillis, long windowMillis) {
-        TreeMap<Long, Integer> ticks = new TreeMap<>();
-        byMillisecondTen.forEach((tick, count) -> ticks.put(tick, count.get()));
-        long steps = windowMillis / 10;
+        long steps = Math.max(1, windowMillis / 10);
+        long first = fromMillis / 10;
+        long lastStart = toMillis / 10 + 1 - steps;     // the last window ends with the tick of toMillis
+        if (lastStart < first) {
+            return 0;
+        }
+        TreeMap<Long, Integer> held = new TreeMap<>();
+        byMillisecondTen.forEach((tick, count) -> held.put(tick, count.get()));
+        List<Map.Entry<Long, Integer>> ticks = List.copyOf(held.subMap(first, true, toMillis / 10, true).entrySet());
+        // The busiest window may be taken to start at an occupied tick, or, past the last start, at the last start
+        // itself (which covers everything a later window would): two pointers, each moving forward only.
         long max = 0;
-        for (long start = fromMillis / 10; start + steps <= toMillis / 10 + 1; start++) {
-            long sum = ticks.subMap(start, start + steps).values().stream().mapToLong(Integer::longValue).sum();
+        long sum = 0;
+        int end = 0;
+        for (int start = 0; start < ticks.size(); start++) {
+            long windowStart = Math.min(ticks.get(start).getKey(), lastStart);
+            while (end < ticks.size() && ticks.get(end).getKey() < windowStart + steps) {
+                sum += ticks.get(end++).getValue();
+            }
             max = Math.max(max, sum);
+            if (windowStart == lastStart) {
+                break;
+            }
+            sum -= ticks.get(start).getValue();
         }
         return max;
     }

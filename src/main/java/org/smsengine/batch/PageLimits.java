@@ -1,0 +1,19 @@
+package org.smsengine.batch;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How deep a listing's pages go ({@code sms.paging}); every listing makes its {@link PageRequest} here.
+ *
+ * @param maxOffset the furthest row a page may start at ({@code page * size}): PostgreSQL reads and
+ *                  throws away every row before it, so a deep page costs as much as the whole listing
+ */
+@ConfigurationProperties("sms.paging")
+public record PageLimits(@DefaultValue("100000") long maxOffset) {
+
+    /** The checked page request, or a 400 naming the bad parameter. */
+    public PageRequest of(int page, int size) {
+        return PageRequest.of(page, size, maxOffset);
+    }
+}

@@ -1,0 +1,40 @@
+package org.smsengine.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class MessageLimitsTest {
+
+    @Test
+    void theDefaultsAreTenSegmentsFiftyVariablesAndTwoThousandCharacters() {
+        assertThat(bind(Map.of())).isEqualTo(new MessageLimits(2000, 50, 10));
+    }
+
+    @Test
+    void moreThan255SegmentsIsRefusedAtStartUpBecauseThePartCountIsOneByte() {
+        assertThat(bind(Map.of("sms.message.max-segments", "255")).maxSegments()).isEqualTo(255);
+        assertThatThrownBy(() -> bind(Map.of("sms.message.max-segments", "256")))
+                .isInstanceOf(BindException.class)
+                .rootCause().hasMessageContaining("one byte");
+        assertThatThrownBy(() -> bind(Map.of("sms.message.max-segments", "0"))).isInstanceOf(BindException.class);
+    }
+
+    @Test
+    void aTemplateWithTooManyVariablesOrTooMuchFixedTextHasAProblem() {
+        MessageLimits limits = new MessageLimits(2000, 2, 1);
+        assertThat(limits.problem(MessageTemplate.parse("Hi {{a}} {{b}} {{a}}"))).isEmpty();
+        assertThat(limits.problem(MessageTemplate.parse("{{a}}{{b}}{{c}}"))).hasValueSatisfying(p -> assertThat(p).contains("3 variables"));
+        assertThat(limits.problem(MessageTemplate.parse("{{a}}" + "x".repeat(160)))).isEmpty();
+        assertThat(limits.problem(MessageTemplate.parse("{{a}}" + "x".repeat(161)))).hasValueSatisfying(p -> assertThat(p).contains("2 segments"));
+    }
+
+    private static MessageLimits bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("sms.message", MessageLimits.class);
+    }
+}
