@@ -109,12 +109,19 @@ class PipelineConfiguration {
         });
     }
 
+    /**
+     * A pool for jobs or steps. At shutdown the node stops its jobs itself, before the web server and
+     * the executors stop (recovery's NodeShutdown): the pool goes on taking tasks until then (a queued
+     * job starts, sees the node stopping, stops at once and is handed over) and does not hold the
+     * shutdown in a stop phase of its own. Whatever still runs when it is destroyed was given up.
+     */
     private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix(prefix);
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
         executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAcceptTasksAfterContextClose(true);
         return executor;
     }
 }
