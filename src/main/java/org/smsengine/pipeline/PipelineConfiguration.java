@@ -13,6 +13,8 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.batch.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +85,12 @@ class PipelineConfiguration {
             tracked.registerStepExecutionListener(stepTracker);
         }
         return step;
+    }
+
+    /** The job repository of a node that gave its jobs up at the end of its shutdown writes nothing more. */
+    @Bean
+    static BeanPostProcessor givenUpJobsGuard(ObjectProvider<StopSignals> signals) {
+        return new GivenUpJobsGuard(signals);
     }
 
     /** Runs jobs off the request thread: an upload answers 201 while its batch is being validated. */
