@@ -53,10 +53,16 @@ class GracefulShutdownIT extends EngineIntegrationTest {
         assertThat(ChildEngine.JAR).as("the packaged engine, which ./mvnw verify builds before the integration tests").exists();
         int first = 4_000_000;
         long id;
+        long queued;
         Duration exit;
-        try (ChildEngine child = ChildEngine.start(childProperties(SMSC_PORT, Map.of()), log("stopped"))) {
+        // one job at a time on the child: a batch uploaded while it delivers waits in the job executor's queue
+        try (ChildEngine child = ChildEngine.start(childProperties(SMSC_PORT, Map.of("sms.pipeline.concurrent-jobs", "1")),
+                log("stopped"))) {
             id = startDelivery(child.api(), first, "stopped mid-run");
             awaitAcceptedInRange(first, 2000);
+            queued = child.api().uploadCsv(Recipients.csv(4_050_000, 50),
+                    Map.of("name", "queued at the stop", "template", "Hi {{name}}", "region", "US")).createdId();
+            assertThat(child.api().get("/api/v1/batches/" + queued).json().get("state").asText()).isEqualTo("CREATED");
 
             exit = child.terminate(Duration.ofSeconds(30));
             log.info("The child engine exited {} ms after SIGTERM", exit.toMillis());
@@ -74,6 +80,11 @@ class GracefulShutdownIT extends EngineIntegrationTest {
         assertThat(moved.get("reason").asText()).contains("stopped at a chunk boundary");
         assertThat(jdbc.queryForObject("SELECT job_node FROM sms_batch WHERE id = ?", String.class, id))
                 .as("the node that finished the batch").isEqualTo(thisNode.id());
+
+        // the job that never started on the child was not lost with it: it started here
+        operator().awaitState(queued, "READY", Duration.ofSeconds(60));
+        assertThat(operator().get("/api/v1/batches/" + queued + "/events").json()).extracting(e -> e.get("event").asText())
+                .containsSubsequence("node_stopping", "taken_over", "preparation_started", "prepared");
     }
 
     @Test
