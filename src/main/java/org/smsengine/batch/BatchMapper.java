@@ -66,7 +66,7 @@ public interface BatchMapper {
     /** Until when delivery waits for the send window (null: not waiting); null when that is already recorded. */
     BatchRow setWaitingUntil(@Param("id") long id, @Param("until") java.time.OffsetDateTime until);
 
-    /** Which job execution, on which node, works on the batch now. */
+    /** Which job execution, on which node, works on the batch now (launched, maybe queued, or started). */
     void recordJob(@Param("id") long id, @Param("executionId") long executionId, @Param("node") String node);
 
     /** Opens the next round of re-sending the batch's retryable failures (a job instance of its own). */

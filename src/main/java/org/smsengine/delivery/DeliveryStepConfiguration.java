@@ -102,7 +102,12 @@ class DeliveryStepConfiguration {
         });
     }
 
-    /** Delivery partitions mostly wait (for the rate limit, responses, retries, windows): a pool of their own. */
+    /**
+     * Delivery partitions mostly wait (for the rate limit, responses, retries, windows): a pool of their
+     * own. At shutdown the node stops its deliveries itself before anything else stops (a pause of
+     * each, recovery's NodeShutdown); the pool holds no stop phase of its own, and what still runs when
+     * it is destroyed was given up.
+     */
     @Bean
     TaskExecutor deliveryPartitionExecutor(DeliverySettings settings) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -110,6 +115,7 @@ class DeliveryStepConfiguration {
         executor.setCorePoolSize(settings.partitionThreads());
         executor.setMaxPoolSize(settings.partitionThreads());
         executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAcceptTasksAfterContextClose(true);
         return executor;
     }
 

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.message.MessageStatus;
+import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records what became of submitted messages, in a transaction of its own. The submissions have
  * happened and cannot be undone, so only the recording is retried when the database has a
  * transient failure; were it to fail for good, the messages stay SENDING (in doubt), never resent
- * by this step.
+ * by this step. Once this node has given its jobs up (they did not stop within its shutdown
+ * timeout), it records nothing more: their messages were settled as in doubt, and another node
+ * may be sending them already.
  */
 @Component
 class OutcomeRecorder {
@@ -30,17 +33,24 @@ class OutcomeRecorder {
     private final BatchMapper batches;
     private final ProgressPublisher progress;
     private final TransactionTemplate ownTransaction;
+    private final StopSignals signals;
 
     OutcomeRecorder(DeliveryMapper deliveries, ReceiptRefMapper refs, BatchMapper batches, ProgressPublisher progress,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, StopSignals signals) {
         this.deliveries = deliveries;
         this.refs = refs;
         this.batches = batches;
         this.progress = progress;
         this.ownTransaction = OwnTransactions.of(transactionManager);
+        this.signals = signals;
     }
 
     void record(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) throws InterruptedException {
+        if (signals.gaveUp()) {
+            log.info("Batch {}: {} outcomes not recorded, this node gave the job up (they were counted in doubt)",
+                    batchId, outcomes.size());
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 ownTransaction.executeWithoutResult(status -> write(batchId, partitionNo, provider, outcomes));
@@ -57,6 +67,9 @@ class OutcomeRecorder {
 
     /** Puts claimed messages that were not submitted back as retries due now (the step is stopping). */
     void release(long batchId, int partitionNo, List<Long> ids) {
+        if (signals.gaveUp()) {
+            return;
+        }
         ownTransaction.executeWithoutResult(status ->
                 deliveries.releaseUnsubmitted(batchId, partitionNo, ids.toArray(Long[]::new)));
     }

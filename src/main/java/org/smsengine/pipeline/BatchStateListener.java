@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Tells the lifecycle where the batch's job has got to, as its own events: preparation started,
  * prepared (the job stopped to wait for start), delivered (completed), a step failed. An operator's
  * event that came first stands: a job that starts for a batch no longer meant to run (paused,
- * aborted) stops at once.
+ * aborted) stops at once. On a node that is stopping a job stops at once too, and a job that
+ * stopped there (not paused by anyone) is handed over, for another node to continue.
  */
 @Component
 class BatchStateListener implements JobExecutionListener {
@@ -34,20 +35,28 @@ class BatchStateListener implements JobExecutionListener {
     private final NodeIdentity node;
     private final StopSignals signals;
     private final ApplicationEventPublisher events;
+    private final JobHandovers handovers;
 
     BatchStateListener(BatchMapper batches, ObjectProvider<BatchLifecycle> lifecycle, NodeIdentity node,
-            StopSignals signals, ApplicationEventPublisher events) {
+            StopSignals signals, ApplicationEventPublisher events, JobHandovers handovers) {
         this.batches = batches;
         this.lifecycle = lifecycle;
         this.node = node;
         this.signals = signals;
         this.events = events;
+        this.handovers = handovers;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
         long batchId = BatchJobs.batchIdOf(execution);
         batches.recordJob(batchId, execution.getId(), node.id());
+        if (signals.nodeStopping()) {
+            // a job queued behind others, or continued as the node began to stop: it starts elsewhere
+            log.info("Batch {}: this node is stopping; its job stops before its first step", batchId);
+            execution.setStatus(BatchStatus.STOPPING);
+            return;
+        }
         BatchRow batch = batches.find(batchId).orElseThrow();
         if (batch.state() == BatchState.CREATED) {
             batch = lifecycle.getObject().notify(batchId, "preparation_started", null, null).orElse(batch);
@@ -63,12 +72,17 @@ class BatchStateListener implements JobExecutionListener {
         long batchId = BatchJobs.batchIdOf(execution);
         BatchStatus status = execution.getStatus();
         BatchLifecycle batchLifecycle = lifecycle.getObject();
-        if (status == BatchStatus.STOPPED && stoppedToWaitForStart(execution)) {
+        if (signals.gaveUp()) {
+            // the node's shutdown ended this execution in the repository and handed the batch over: not ours to tell
+            log.info("Batch {}: its job ended {} after this node gave it up", batchId, status);
+        } else if (status == BatchStatus.STOPPED && stoppedToWaitForStart(execution)) {
             batchLifecycle.notify(batchId, "prepared", null, null);
         } else if (status == BatchStatus.COMPLETED) {
             batchLifecycle.notify(batchId, "delivered", null, null);
         } else if (status == BatchStatus.FAILED) {
             batchLifecycle.notify(batchId, "step_failed", null, failureOf(execution));
+        } else if (status == BatchStatus.STOPPED && signals.nodeStopping()) {
+            handovers.handOver(batchId, "node " + node.id() + " stopped; its job stopped at a chunk boundary");
         }
         signals.clear(batchId);
         events.publishEvent(new BatchJobEnded(batchId));

@@ -1,5 +1,7 @@
 package org.smsengine.pipeline;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -7,9 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
+import org.smsengine.system.NodeIdentity;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobExecutionAlreadyRunningException;
@@ -24,6 +28,9 @@ import org.springframework.stereotype.Component;
  * own job (validation to statistics), round n the n-th re-sending of its retryable failures (the
  * redelivery job). Continuing restarts the round's instance from where it stopped or failed, once
  * the execution that is stopping has ended, so a resume right after a pause never meets a running job.
+ * A job is tied to this node as it is launched (not only once it starts: one queued behind the
+ * running ones must not be lost with the node), and a node that is stopping launches nothing: it
+ * hands the batch over instead.
  */
 @Component
 public class JobControl {
@@ -38,6 +45,10 @@ public class JobControl {
     private final JobRepository jobRepository;
     private final BatchMapper batches;
     private final StopSignals signals;
+    private final NodeIdentity node;
+    private final JobHandovers handovers;
+    /** Batches whose continuation waits for their last execution to end. */
+    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
     private final ExecutorService continuations = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "job-continuation");
         thread.setDaemon(true);
@@ -46,7 +57,7 @@ public class JobControl {
 
     JobControl(JobLauncher jobLauncher, @Qualifier("smsBatchJob") Job smsBatchJob,
             @Qualifier("smsRedeliveryJob") Job redeliveryJob, JobExplorer jobExplorer, JobRepository jobRepository,
-            BatchMapper batches, StopSignals signals) {
+            BatchMapper batches, StopSignals signals, NodeIdentity node, JobHandovers handovers) {
         this.jobLauncher = jobLauncher;
         this.smsBatchJob = smsBatchJob;
         this.redeliveryJob = redeliveryJob;
@@ -54,12 +65,18 @@ public class JobControl {
         this.jobRepository = jobRepository;
         this.batches = batches;
         this.signals = signals;
+        this.node = node;
+        this.handovers = handovers;
     }
 
     /** Launches the batch's first job (once its upload has committed). */
     void launch(long batchId) throws Exception {
+        if (signals.nodeStopping()) {
+            handovers.handOver(batchId, "node " + node.id() + " was stopping when the batch's job was to start");
+            return;
+        }
         try {
-            jobLauncher.run(smsBatchJob, BatchJobs.parametersFor(batchId));
+            launch(batchId, smsBatchJob, BatchJobs.parametersFor(batchId));
         } catch (JobExecutionAlreadyRunningException e) {
             log.info("The job of batch {} is already running", batchId);
         }
@@ -99,12 +116,17 @@ public class JobControl {
      */
     public void continueJob(BatchRow batch, Runnable whenAlreadyDone) {
         signals.clear(batch.id());
+        waiting.add(batch.id());
         continuations.execute(() -> {
             try {
                 awaitNotRunning(batch);
                 BatchRow now = batches.find(batch.id()).orElseThrow();
                 if (now.state() != batch.state() || now.version() != batch.version()) {
                     log.info("Batch {} moved on to {} before its job could continue; not continuing", batch.id(), now.state());
+                    return;
+                }
+                if (signals.nodeStopping()) {
+                    handovers.handOver(batch.id(), "node " + node.id() + " was stopping when the job was to continue");
                     return;
                 }
                 if (now.state() == BatchState.PREPARING && waitsForStart(now)) {
@@ -118,16 +140,29 @@ public class JobControl {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
                 log.error("Could not continue the job of batch {}", batch.id(), e);
+            } finally {
+                waiting.remove(batch.id());
             }
         });
     }
 
+    /** Batches whose job is to continue on this node once their last execution has ended. */
+    public Set<Long> waitingToContinue() {
+        return Set.copyOf(waiting);
+    }
+
     private void run(BatchRow batch) throws Exception {
         if (batch.jobRound() == 0) {
-            jobLauncher.run(smsBatchJob, BatchJobs.parametersFor(batch.id()));
+            launch(batch.id(), smsBatchJob, BatchJobs.parametersFor(batch.id()));
         } else {
-            jobLauncher.run(redeliveryJob, BatchJobs.parametersFor(batch.id(), batch.jobRound()));
+            launch(batch.id(), redeliveryJob, BatchJobs.parametersFor(batch.id(), batch.jobRound()));
         }
+    }
+
+    /** The execution may only be queued (all job threads busy): it is this node's from now on, for recovery and for a stop. */
+    private void launch(long batchId, Job job, JobParameters parameters) throws Exception {
+        JobExecution execution = jobLauncher.run(job, parameters);
+        batches.recordJob(batchId, execution.getId(), node.id());
     }
 
     private boolean waitsForStart(BatchRow batch) {

@@ -13,6 +13,8 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.batch.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,6 +87,12 @@ class PipelineConfiguration {
         return step;
     }
 
+    /** The job repository of a node that gave its jobs up at the end of its shutdown writes nothing more. */
+    @Bean
+    static BeanPostProcessor givenUpJobsGuard(ObjectProvider<StopSignals> signals) {
+        return new GivenUpJobsGuard(signals);
+    }
+
     /** Runs jobs off the request thread: an upload answers 201 while its batch is being validated. */
     @Bean
     @BatchTaskExecutor
@@ -109,12 +117,19 @@ class PipelineConfiguration {
         });
     }
 
+    /**
+     * A pool for jobs or steps. At shutdown the node stops its jobs itself, before the web server and
+     * the executors stop (recovery's NodeShutdown): the pool goes on taking tasks until then (a queued
+     * job starts, sees the node stopping, stops at once and is handed over) and does not hold the
+     * shutdown in a stop phase of its own. Whatever still runs when it is destroyed was given up.
+     */
     private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix(prefix);
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
         executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAcceptTasksAfterContextClose(true);
         return executor;
     }
 }

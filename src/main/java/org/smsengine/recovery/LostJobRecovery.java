@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
-import org.smsengine.delivery.DeliveryMapper;
+import org.smsengine.batch.BatchState;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.pipeline.BatchJobEnded;
+import org.smsengine.pipeline.JobHandovers;
 import org.smsengine.system.NodeIdentity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,11 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Finds jobs left running by a node that died (no heartbeat for {@code nodeTimeout}) — without
  * this Spring Batch would show them STARTED forever and refuse to restart them — and makes their
- * batches resumable: the execution and its unfinished steps end FAILED (so a restart continues
- * from their last commit), messages left SENDING are dealt with by the in-doubt policy and counted
- * on the batch, and the batch moves, through the lifecycle, to DELIVERY_PAUSED or
- * PREPARATION_PAUSED with the reason. Runs at start-up and every {@code checkInterval}, on one node
- * at a time (ShedLock).
+ * batches resumable ({@link UnfinishedJobs}): the batch moves, through the lifecycle, to
+ * DELIVERY_PAUSED or PREPARATION_PAUSED with the reason, for an operator to judge what was in
+ * doubt. A job that was only queued on the lost node (its batch still CREATED) had done nothing:
+ * it is handed over, and another node starts it at once. Runs at start-up and every
+ * {@code checkInterval}, on one node at a time (ShedLock).
  */
 @Component
 public class LostJobRecovery {
@@ -30,21 +31,23 @@ public class LostJobRecovery {
     private static final Logger log = LoggerFactory.getLogger(LostJobRecovery.class);
 
     private final RecoveryMapper recovery;
-    private final DeliveryMapper deliveries;
+    private final UnfinishedJobs unfinished;
     private final BatchMapper batches;
     private final BatchLifecycle lifecycle;
+    private final JobHandovers handovers;
     private final NodeIdentity node;
     private final RecoverySettings settings;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
 
-    LostJobRecovery(RecoveryMapper recovery, DeliveryMapper deliveries, BatchMapper batches, BatchLifecycle lifecycle,
-            NodeIdentity node, RecoverySettings settings, TransactionTemplate transaction,
+    LostJobRecovery(RecoveryMapper recovery, UnfinishedJobs unfinished, BatchMapper batches, BatchLifecycle lifecycle,
+            JobHandovers handovers, NodeIdentity node, RecoverySettings settings, TransactionTemplate transaction,
             ApplicationEventPublisher events) {
         this.recovery = recovery;
-        this.deliveries = deliveries;
+        this.unfinished = unfinished;
         this.batches = batches;
         this.lifecycle = lifecycle;
+        this.handovers = handovers;
         this.node = node;
         this.settings = settings;
         this.transaction = transaction;
@@ -72,23 +75,23 @@ public class LostJobRecovery {
 
     private boolean recover(RecoveryMapper.LostJob job) {
         String lostNode = "node lost: " + job.jobNode();
-        boolean resend = settings.inDoubt() == RecoverySettings.InDoubtPolicy.RESEND;
         Integer inDoubt = transaction.execute(status -> {
-            if (recovery.failJob(job.jobExecutionId(), lostNode) == 0) {
+            if (!unfinished.fail(job.jobExecutionId(), lostNode)) {
                 return null;    // no longer running: another node recovered it, or it ended after all
             }
-            recovery.failSteps(job.jobExecutionId(), lostNode);
-            int messages = deliveries.recoverInDoubt(job.batchId(), resend);
-            batches.addCounts(job.batchId(), BatchCounts.inDoubt(messages));
-            return messages;
+            return unfinished.settleInDoubt(job.batchId());
         });
         if (inDoubt == null) {
             return false;
         }
-        String reason = lostNode + "; " + inDoubt + " messages were being submitted"
-                + (inDoubt == 0 ? "" : resend ? " and will be sent again" : " and are UNKNOWN");
-        log.warn("Batch {}: its job (execution {}) was lost with {}", job.batchId(), job.jobExecutionId(), reason);
-        lifecycle.notify(job.batchId(), "node_lost", reason, null);
+        if (batches.find(job.batchId()).map(batch -> batch.state() == BatchState.CREATED).orElse(false)) {
+            handovers.handOver(job.batchId(), job.jobNode(), "queued on node " + job.jobNode()
+                    + ", which was lost before the job started");
+        } else {
+            String reason = lostNode + "; " + unfinished.inDoubtOutcome(inDoubt);
+            log.warn("Batch {}: its job (execution {}) was lost with {}", job.batchId(), job.jobExecutionId(), reason);
+            lifecycle.notify(job.batchId(), "node_lost", reason, null);
+        }
         events.publishEvent(new BatchJobEnded(job.batchId()));
         return true;
     }

@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "5m")
-@EnableConfigurationProperties(RecoverySettings.class)
+@EnableConfigurationProperties({RecoverySettings.class, ShutdownSettings.class})
 class RecoveryConfiguration {
 
     @Bean

@@ -14,6 +14,9 @@ interface RecoveryMapper {
     record LostJob(long batchId, long jobExecutionId, String jobNode) {
     }
 
+    record RunningJob(long batchId, long jobExecutionId) {
+    }
+
     @Insert("""
             INSERT INTO sms_node (node_id, host) VALUES (#{nodeId}, #{host})
             ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()""")
@@ -30,6 +33,15 @@ interface RecoveryMapper {
               AND (n.node_id IS NULL OR n.heartbeat_at < now() - #{timeoutMillis} * interval '1 millisecond')
             ORDER BY b.id""")
     List<LostJob> findLostJobs(@Param("self") String self, @Param("timeoutMillis") long timeoutMillis);
+
+    /** This node's executions that have not ended: running, stopping, or queued (launched but not started). */
+    @Select("""
+            SELECT b.id AS batch_id, e.job_execution_id
+            FROM sms_batch b
+            JOIN batch_job_execution e ON e.job_execution_id = b.job_execution_id
+            WHERE b.job_node = #{node} AND e.status IN ('STARTING', 'STARTED', 'STOPPING')
+            ORDER BY b.id""")
+    List<RunningJob> findRunningJobs(@Param("node") String node);
 
     /** Ends the execution's unfinished steps FAILED, so that a restart runs them again from their last commit. */
     @Update("""

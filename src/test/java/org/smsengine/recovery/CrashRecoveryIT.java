@@ -43,6 +43,7 @@ class CrashRecoveryIT extends EngineIntegrationTest {
         int count = 20_000;
         Path log = Files.createDirectories(Path.of("target/crash-recovery")).resolve("child-engine.log");
         long id;
+        long queued;
         long acceptedBeforeKill;
         try (ChildEngine child = ChildEngine.start(Map.of(
                 "sms.providers.definitions[0].name", "simulator",
@@ -52,13 +53,17 @@ class CrashRecoveryIT extends EngineIntegrationTest {
                 "sms.providers.definitions[0].smpp.port", Integer.toString(SMSC_PORT),
                 "sms.progress.key-prefix", RUN_PREFIX,
                 "sms.recovery.heartbeat-interval", "500ms",
-                "sms.recovery.node-timeout", "3s"), log)) {
+                "sms.recovery.node-timeout", "3s",
+                "sms.pipeline.concurrent-jobs", "1"), log)) {
             ApiClient node = child.api();
             id = node.uploadCsv(Recipients.csv(first, count),
                     Map.of("name", "killed mid-run", "template", "Hi {{name}}", "region", "US")).createdId();
             node.awaitState(id, "READY", Duration.ofSeconds(60));
             assertThat(node.postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
             awaitAcceptedInRange(first, count, 4000);
+            // one job at a time on the child: this one waits in its job executor's queue, launched but not started
+            queued = node.uploadCsv(Recipients.csv(2_050_000, 50),
+                    Map.of("name", "queued when killed", "template", "Hi {{name}}", "region", "US")).createdId();
             child.kill();
             acceptedBeforeKill = acceptedInRange(first, count);
         }
@@ -91,6 +96,12 @@ class CrashRecoveryIT extends EngineIntegrationTest {
         assertThat(twice).as("numbers sent twice, against %d in doubt", inDoubt).isLessThanOrEqualTo(inDoubt);
         // outcomes are recorded a slice (the partition's share of the window) at a time: at most two slices per partition
         assertThat(twice).as("numbers sent twice: no more than twice the in-flight window (2 sessions x 32)").isLessThanOrEqualTo(128);
+
+        // a job that was only queued on the killed node had done nothing: another node started it, no operator needed
+        operator().awaitState(queued, "READY", Duration.ofSeconds(60));
+        JsonNode queuedEvents = operator().get("/api/v1/batches/" + queued + "/events").json();
+        assertThat(queuedEvents).extracting(e -> e.get("event").asText()).containsSubsequence("taken_over", "preparation_started");
+        assertThat(queuedEvents.get(0).get("reason").asText()).contains("lost before the job started");
     }
 
     private void awaitAcceptedInRange(int first, int count, long atLeast) throws InterruptedException {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Another engine node: the packaged jar ({@code target/sms-engine.jar}, built by {@code package}
  * before the integration tests run) in a child JVM, on the tests' database and Redis. Tests kill it
- * for real ({@code kill -9}).
+ * for real ({@code kill -9}) or tell it to stop, as a deploy does ({@code SIGTERM}).
  */
 public final class ChildEngine implements AutoCloseable {
 
@@ -49,6 +49,22 @@ public final class ChildEngine implements AutoCloseable {
     public void kill() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@code SIGTERM} ({@link Process#destroy()} on Unix), as a deploy or a scale-down sends it: the
+     * engine shuts down gracefully. Waits at most {@code atMost} for the process to exit and returns
+     * how long it took (at least {@code atMost} when it is still running).
+     */
+    public Duration terminate(Duration atMost) throws InterruptedException {
+        long sent = System.nanoTime();
+        process.destroy();
+        process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        return Duration.ofNanos(System.nanoTime() - sent);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override

@@ -148,6 +148,11 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         log.info("SMSC simulator dropped every connection; binds refused for {}", refuseBindsFor);
     }
 
+    /** Submissions taken and not answered yet (waiting for the latency, say). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     public int boundSessions() {
         return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
     }

@@ -39,6 +39,11 @@ final class SmppBind implements AutoCloseable {
     /** Generous, so a burst of receipts never overflows jSMPP's queue (its answer to that is a PDU its own server cannot read). */
     private static final int PDU_QUEUE = 10_000;
     private static final int PDU_PROCESSORS = 4;
+    /**
+     * How long a close waits for the SMSC to answer its unbind. It is the last thing a stopping node
+     * says (its shutdown has a deadline), and an SMSC that is not answering submits will not answer it.
+     */
+    private static final long UNBIND_PATIENCE_MILLIS = 500;
 
     private final String name;
     private final ProviderSettings.Definition definition;
@@ -145,6 +150,7 @@ final class SmppBind implements AutoCloseable {
         closed = true;
         SMPPSession current = session;
         if (current != null && current.getSessionState().isBound()) {
+            current.setTransactionTimer(Math.min(UNBIND_PATIENCE_MILLIS, definition.smpp().responseTimeout().toMillis()));
             current.unbindAndClose();
         } else if (current != null) {
             current.close();

@@ -131,7 +131,7 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
 
     @Override
     public void close() {
-        binds.forEach(SmppBind::close);
+        binds.parallelStream().forEach(SmppBind::close);    // each may wait for its unbind to be answered
         reconnects.shutdownNow();
     }
 
