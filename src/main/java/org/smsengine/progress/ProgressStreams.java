@@ -106,8 +106,14 @@ class ProgressStreams implements SmartLifecycle {
         }
     }
 
+    /** Streams open on this node. */
     int open() {
         return total.get();
+    }
+
+    /** Batches whose progress is being read for streams. */
+    int feeds() {
+        return feeds.size();
     }
 
     @Override

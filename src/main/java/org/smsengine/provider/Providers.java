@@ -22,7 +22,7 @@ public class Providers implements DisposableBean {
         String wanted = name == null ? defaultName : name;
         SmsProvider provider = byName.get(wanted);
         if (provider == null) {
-            throw new IllegalStateException("No provider '" + wanted + "' is configured (sms.providers)");
+            throw new UnknownProviderException(wanted, byName.keySet());
         }
         return provider;
     }

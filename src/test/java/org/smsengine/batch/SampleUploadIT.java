@@ -78,7 +78,7 @@ class SampleUploadIT extends EngineIntegrationTest {
 
     @Test
     void rejectsKeepThePhoneAsWrittenAndTheRawRow() throws IOException {
-        String csv = operator().get("/api/v1/batches/" + batchId + "/rejects").text();
+        String csv = admin().get("/api/v1/batches/" + batchId + "/rejects").text();
         CSVRecord lineBreakRow = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords().stream()
                 .filter(r -> r.get("row").equals("80")).findFirst().orElseThrow();

@@ -43,14 +43,15 @@ public final class SecondEngine implements AutoCloseable {
     }
 
     /**
-     * Closes the second node, and gives the first node's Quartz its own connections back. Quartz
+     * Gives the first node's Quartz its own connections back, then closes the second node. Quartz
      * keeps the job store's connection providers in a JVM-wide registry keyed by scheduler name,
      * which two nodes of one cluster share: the second node's start replaced the first's with its
-     * own, which close now shuts. (Two nodes in two JVMs, the real case, have two registries.)
+     * own, which its close shuts. (Two nodes in two JVMs, the real case, have two registries.)
      */
     @Override
     public void close() {
-        context.close();
+        // first: while the second node closes, the first node's scheduler thread keeps looking for
+        // triggers, and through the second node's pool, once closed, it would fail and back off
         String name = "sms-engine";
         DBConnectionManager.getInstance().addConnectionProvider("springTxDataSource." + name, new ConnectionProvider() {
             @Override
@@ -80,5 +81,6 @@ public final class SecondEngine implements AutoCloseable {
             public void initialize() {
             }
         });
+        context.close();
     }
 }
