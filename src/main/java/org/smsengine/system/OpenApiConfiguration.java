@@ -14,11 +14,20 @@ class OpenApiConfiguration {
 
     private static final String BASIC = "basic";
 
+    private static final String DESCRIPTION = """
+            Batch SMS engine. Upload recipients (CSV or JSON) with a message template; the engine validates \
+            every row, finds duplicates and opt-outs, and prepares one message per recipient (READY). Start \
+            a batch (or give it a send time, a send window, or let a cron campaign fire it) and the engine \
+            delivers it over SMPP at the rate its provider and the batch allow, retries transient failures, \
+            applies delivery receipts and ends it COMPLETED with exact counts. Operators pause, resume, retry \
+            and abort batches; every change is audited. Watch progress live (JSON or server-sent events); \
+            download rejects and the delivery report as CSV. Roles: MARKETER creates and schedules, OPERATOR \
+            runs, ADMIN does everything and alone sees phone numbers whole. Errors are RFC 9457 problem details.""";
+
     @Bean
     OpenAPI smsEngineApi() {
         return new OpenAPI()
-                .info(new Info().title("SMS batch engine").version("v1")
-                        .description("Upload recipients, watch batches being validated and prepared, read their messages."))
+                .info(new Info().title("SMS batch engine").version("v1").description(DESCRIPTION))
                 .components(new Components().addSecuritySchemes(BASIC,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
