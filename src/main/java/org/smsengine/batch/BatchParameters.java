@@ -1,11 +1,8 @@
 package org.smsengine.batch;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.smsengine.template.MessageTemplate;
-import org.smsengine.template.TemplateSyntaxException;
 import org.smsengine.upload.SourceFormat;
-import org.smsengine.upload.UploadSettings;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**

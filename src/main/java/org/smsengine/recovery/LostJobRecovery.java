@@ -4,7 +4,6 @@ import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchState;
 import org.smsengine.lifecycle.BatchLifecycle;

@@ -55,8 +55,12 @@ final class JsonReadProblems {
     }
 
     private static String expected(JsonMappingException mapping) {
-        Class<?> type = mapping instanceof InvalidFormatException format ? format.getTargetType()
-                : mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return typeName(mapping instanceof InvalidFormatException format ? format.getTargetType()
+                : mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
+    }
+
+    /** What a value of {@code type} is, in a user's words (never an internal class name). */
+    static String typeName(Class<?> type) {
         if (type == null) {
             return "value";
         }

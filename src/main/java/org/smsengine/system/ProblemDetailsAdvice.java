@@ -1,7 +1,6 @@
 package org.smsengine.system;
 
 import jakarta.validation.ConstraintViolationException;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +113,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InputError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> InputError.field(error.getField(), error.isBindingFailure()
-                        ? "'" + error.getRejectedValue() + "' is not a valid " + typeName(boundType(error))
+                        ? "'" + error.getRejectedValue() + "' is not a valid " + JsonReadProblems.typeName(boundType(error))
                         : String.valueOf(error.getDefaultMessage())))
                 .toList();
         ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -126,7 +125,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
-        String message = "'" + e.getValue() + "' is not a valid " + typeName(e.getRequiredType());
+        String message = "'" + e.getValue() + "' is not a valid " + JsonReadProblems.typeName(e.getRequiredType());
         ProblemDetail problem = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 field + ": " + message), List.of(InputError.field(field, message)));
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -153,19 +152,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type.isEnum()) {
-            return "value; use one of " + Arrays.toString(type.getEnumConstants());
-        }
-        return switch (type.getSimpleName()) {
-            case "OffsetDateTime", "Instant" -> "ISO-8601 instant with offset (e.g. 2026-12-01T09:00:00+08:00)";
-            case "Integer", "int", "Long", "long" -> "whole number";
-            default -> type.getSimpleName();
-        };
-    }
 
     private static String lastNode(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
