@@ -22,12 +22,14 @@ import org.springframework.beans.factory.DisposableBean;
  * Takes receipts from providers without making them wait, and has them applied in bulk every
  * interval. A receipt can beat the recording of its own submission (its part is not known yet); it
  * waits for a later pass, for up to {@code patience}. Receipts are held in memory until applied:
- * those a node receives in the moment before it dies are lost, and their messages stay SENT.
+ * those a node receives in the moment before it dies are lost, and their messages stay SENT (a node
+ * that is stopped applies what it holds before it exits).
  */
 public class ReceiptInbox implements ReceiptSink, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptInbox.class);
     private static final int MAX_PER_PASS = 5000;
+    private static final long FINAL_PASS_MILLIS = 1000;
 
     private final BlockingQueue<ArrivedReceipt> queue;
     private final ReceiptApplier applier;
@@ -93,8 +95,16 @@ public class ReceiptInbox implements ReceiptSink, DisposableBean {
         }
     }
 
+    /**
+     * At shutdown the receipts that have come and wait for the next pass are applied first: held only
+     * in memory, they would be lost, and their messages left SENT until the overdue-receipts task.
+     */
     @Override
-    public void destroy() {
-        worker.shutdownNow();
+    public void destroy() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(FINAL_PASS_MILLIS, TimeUnit.MILLISECONDS)) {
+            worker.shutdownNow();
+        }
+        applyQuietly();
     }
 }
