@@ -87,10 +87,13 @@ class PipelineConfiguration {
         return step;
     }
 
-    /** The job repository of a node that gave its jobs up at the end of its shutdown writes nothing more. */
+    /**
+     * The job repository: a job's update that raced with a stop request is tried again, and a node
+     * that gave its jobs up at the end of its shutdown writes nothing more.
+     */
     @Bean
-    static BeanPostProcessor givenUpJobsGuard(ObjectProvider<StopSignals> signals) {
-        return new GivenUpJobsGuard(signals);
+    static BeanPostProcessor jobRepositoryGuard(ObjectProvider<StopSignals> signals) {
+        return new JobRepositoryGuard(signals);
     }
 
     /** Runs jobs off the request thread: an upload answers 201 while its batch is being validated. */

@@ -4,12 +4,23 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * Once a node has given its jobs up (they did not stop within its shutdown timeout, and their
+ * Two guards around the job repository.
+ *
+ * <p>A job's own update of its execution can race with a stop request from outside (a pause, or its
+ * node stopping: {@code JobControl.stop} marks the execution STOPPING). The repository reads the
+ * stored status before it writes, but the stop can land between the read and the write; the job's
+ * write then fails on the version, and Spring Batch gives the job up with its execution left
+ * STOPPING forever. Such a write is tried once more: the repository then reads the stop request's
+ * status and version, and the job ends as asked.
+ *
+ * <p>Once a node has given its jobs up (they did not stop within its shutdown timeout, and their
  * executions were ended FAILED for another node to restart), its job repository writes nothing more.
  * A thread the shutdown could not stop (one waiting for a provider that does not answer) would
  * otherwise go on when that wait ends, fail to update its step (recovery changed its version), mark
@@ -17,13 +28,13 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * Its saves are skipped without a word (a failed save is what turns a step UNKNOWN, and fills the
  * log with "should not be restarted"); anything it would create is refused.
  */
-final class GivenUpJobsGuard implements BeanPostProcessor {
+final class JobRepositoryGuard implements BeanPostProcessor {
 
     private static final List<String> WRITES = List.of("create", "add", "update", "delete");
 
     private final ObjectProvider<StopSignals> signals;
 
-    GivenUpJobsGuard(ObjectProvider<StopSignals> signals) {
+    JobRepositoryGuard(ObjectProvider<StopSignals> signals) {
         this.signals = signals;
     }
 
@@ -43,9 +54,25 @@ final class GivenUpJobsGuard implements BeanPostProcessor {
                     try {
                         return method.invoke(repository, arguments);
                     } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof OptimisticLockingFailureException && updatesJobExecution(method, arguments)) {
+                            return invoke(repository, method, arguments);
+                        }
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static Object invoke(JobRepository repository, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(repository, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean updatesJobExecution(Method method, Object[] arguments) {
+        return method.getName().equals("update") && arguments != null && arguments.length == 1
+                && arguments[0] instanceof JobExecution;
     }
 
     private static boolean writes(Method method) {
