@@ -35,6 +35,8 @@ public record BatchRow(
         Long campaignId,
         String sendWindow,
         OffsetDateTime waitingUntil,
+        OffsetDateTime validUntil,
+        boolean transactional,
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

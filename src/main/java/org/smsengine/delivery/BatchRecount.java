@@ -43,7 +43,7 @@ public class BatchRecount {
         BatchCounts totals = BatchCounts.delivery(
                 sum(counts, ACCEPTED), counts.getOrDefault(MessageStatus.FAILED, 0L),
                 counts.getOrDefault(MessageStatus.DELIVERED, 0L), sum(counts, UNDELIVERED),
-                counts.getOrDefault(MessageStatus.CANCELLED, 0L));
+                counts.getOrDefault(MessageStatus.CANCELLED, 0L), counts.getOrDefault(MessageStatus.SUPPRESSED, 0L));
         BatchRow row = batches.setDeliveryCounts(batchId, totals, deliveries.countRetryable(batchId));
         progress.publish(row);
         return row;

@@ -78,7 +78,7 @@ class DeliveryStepConfiguration {
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, provider,
                 providers.tps(provider.name()),
                 Math.max(1, providers.inFlight(provider.name()) / Math.max(1, partitions.findAll(batchId).size())),
-                batch.senderId(), batch.tps());
+                batch.senderId(), batch.tps(), batch.validUntil() == null ? null : batch.validUntil().toInstant());
         return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, clock);
     }
 

@@ -1,6 +1,7 @@
 package org.smsengine.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
      * this partition records at a time (its share of what the provider may have in flight).
      */
     public record Route(long batchId, int partitionNo, SmsProvider provider, int providerTps, int recordSlice,
-            String sender, Integer batchTps) {
+            String sender, Integer batchTps, Instant validUntil) {
     }
 
     private final Route route;
@@ -89,7 +90,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
                 break;
             }
             OutgoingMessage outgoing = new OutgoingMessage(message.id(), route.sender(), message.phone(), message.text(),
-                    message.encoding(), message.segments(), skipped);
+                    message.encoding(), message.segments(), skipped, route.validUntil());
             outcomes.add(route.provider().submit(outgoing).thenApply(result -> outcomeOf(message, result)));
             if (outcomes.size() - recorded >= 2 * slice) {
                 record(outcomes.subList(recorded, recorded + slice));

@@ -48,6 +48,7 @@ record ProgressSnapshot(
         hash.put("sendFailed", Long.toString(counts.sendFailed()));
         hash.put("undelivered", Long.toString(counts.undelivered()));
         hash.put("cancelled", Long.toString(counts.cancelled()));
+        hash.put("suppressed", Long.toString(counts.suppressed()));
         hash.put("inDoubt", Long.toString(counts.inDoubt()));
         hash.put("uploadBytes", Long.toString(uploadBytes));
         hash.put("validatedBytes", Long.toString(validatedBytes));
@@ -67,7 +68,7 @@ record ProgressSnapshot(
         return new BatchCounts(number(hash, "rows"), number(hash, "valid"), number(hash, "invalid"),
                 number(hash, "duplicates"), number(hash, "optedOut"), number(hash, "prepared"), number(hash, "sent"),
                 number(hash, "sendFailed"), number(hash, "delivered"), number(hash, "undelivered"), number(hash, "cancelled"),
-                number(hash, "inDoubt"));
+                number(hash, "suppressed"), number(hash, "inDoubt"));
     }
 
     private static long number(Map<String, String> hash, String field) {

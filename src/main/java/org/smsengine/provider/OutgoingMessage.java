@@ -1,5 +1,6 @@
 package org.smsengine.provider;
 
+import java.time.Instant;
 import java.util.Set;
 import org.smsengine.template.SmsEncoding;
 
@@ -11,7 +12,8 @@ import org.smsengine.template.SmsEncoding;
  * @param destination   E.164, with its {@code +}
  * @param segments      the parts preparation counted; a provider sends exactly these
  * @param skippedParts  parts (from 1) already accepted by an earlier attempt, not to be sent again
+ * @param validUntil    after it the carrier should not deliver the message either (SMPP validity_period); null: no limit
  */
 public record OutgoingMessage(long reference, String sender, String destination, String text, SmsEncoding encoding,
-        int segments, Set<Integer> skippedParts) {
+        int segments, Set<Integer> skippedParts, Instant validUntil) {
 }

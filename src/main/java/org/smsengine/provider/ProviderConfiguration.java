@@ -15,7 +15,7 @@ class ProviderConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProviderConfiguration.class);
 
     @Bean
-    Providers providers(ProviderSettings settings, ReceiptSink receiptSink) {
+    Providers providers(ProviderSettings settings, ReceiptSink receiptSink, InboundSink inboundSink) {
         Map<String, SmsProvider> byName = new LinkedHashMap<>();
         Map<String, ProviderSettings.Definition> definitions = new LinkedHashMap<>();
         for (ProviderSettings.Definition definition : settings.definitions()) {
@@ -24,7 +24,7 @@ class ProviderConfiguration {
             }
             definitions.put(definition.name(), definition);
             byName.put(definition.name(), switch (definition.type()) {
-                case SMPP -> new SmppProvider(definition, receiptSink);
+                case SMPP -> new SmppProvider(definition, receiptSink, inboundSink);
             });
         }
         String defaultName = settings.defaultProvider() != null && !settings.defaultProvider().isBlank() ? settings.defaultProvider()

@@ -60,7 +60,7 @@ class ProgressCalculatorTest {
     private static ProgressSnapshot snapshot(BatchState state, String step, long prepared, long valid, long rows) {
         long uploadBytes = 40_000_000;
         long validatedBytes = rows == 0 ? uploadBytes : uploadBytes / 4;
-        BatchCounts counts = new BatchCounts(rows == 0 ? valid : rows, valid, 0, 0, 0, prepared, 0, 0, 0, 0, 0, 0);
+        BatchCounts counts = new BatchCounts(rows == 0 ? valid : rows, valid, 0, 0, 0, prepared, 0, 0, 0, 0, 0, 0, 0);
         return new ProgressSnapshot(1, 1, state, step, NOW.minusSeconds(6), counts, uploadBytes, validatedBytes, NOW, null);
     }
 }

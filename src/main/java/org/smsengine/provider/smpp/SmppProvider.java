@@ -20,6 +20,7 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.smsengine.provider.AcceptedPart;
+import org.smsengine.provider.InboundSink;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.ProviderSettings;
 import org.smsengine.provider.ReceiptSink;
@@ -35,13 +36,15 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
 
     private final ProviderSettings.Definition definition;
     private final ReceiptSink receipts;
+    private final InboundSink inbound;
     private final List<SmppBind> binds = new ArrayList<>();
     private final ScheduledExecutorService reconnects;
     private final AtomicInteger next = new AtomicInteger();
 
-    public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts) {
+    public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts, InboundSink inbound) {
         this.definition = definition;
         this.receipts = receipts;
+        this.inbound = inbound;
         this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, definition.name() + "-binder");
             thread.setDaemon(true);
