@@ -16,13 +16,16 @@ public record BatchParameters(
         String phoneColumn,
         String senderId,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime sendAt,
-        Integer tps) {
+        Integer tps,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime validUntil,
+        Boolean transactional) {
 
     record Checked(String name, MessageTemplate template, String region, String phoneColumn, String senderId,
-            OffsetDateTime sendAt, Integer tps) {
+            OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, boolean transactional) {
 
         NewBatch toNewBatch(SourceFormat format, String createdBy) {
-            return new NewBatch(name, template.source(), format, phoneColumn, region, senderId, sendAt, tps, createdBy);
+            return new NewBatch(name, template.source(), format, phoneColumn, region, senderId, sendAt, tps, validUntil,
+                    transactional, createdBy);
         }
     }
 }

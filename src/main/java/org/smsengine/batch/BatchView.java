@@ -8,7 +8,8 @@ import java.util.List;
  * A batch as the API shows it (API.md, "a Batch"), with two additions: {@code stateReason} (why it
  * is in its state: an operator's reason, "node lost", ...), {@code counts.inDoubt} (messages that
  * were being submitted when their node was lost), {@code sendWindow} and {@code waitingUntil} (delivery
- * waits for the send window until then).
+ * waits for the send window until then); {@code validUntil} (nothing is submitted after it) and
+ * {@code transactional} (exempt from frequency caps).
  */
 public record BatchView(
         long id,
@@ -28,11 +29,14 @@ public record BatchView(
         String error,
         String stateReason,
         @JsonRawValue String sendWindow,
-        OffsetDateTime waitingUntil) {
+        OffsetDateTime waitingUntil,
+        OffsetDateTime validUntil,
+        boolean transactional) {
 
     public static BatchView of(BatchRow row, List<String> allowedActions) {
         return new BatchView(row.id(), row.name(), row.state(), row.template(), row.region(), row.senderId(),
                 row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), row.counts(), row.segments(),
-                allowedActions, row.error(), row.stateReason(), row.sendWindow(), row.waitingUntil());
+                allowedActions, row.error(), row.stateReason(), row.sendWindow(), row.waitingUntil(),
+                row.validUntil(), row.transactional());
     }
 }

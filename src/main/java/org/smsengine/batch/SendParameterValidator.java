@@ -50,8 +50,10 @@ public class SendParameterValidator {
         String senderId = senderId(p.senderId(), errors);
         OffsetDateTime sendAt = sendAt(p.sendAt(), errors);
         Integer tps = tps(p.tps(), errors);
+        OffsetDateTime validUntil = validUntil(p.validUntil(), sendAt, errors);
         throwIfAny("The batch parameters are not valid", errors);
-        return new BatchParameters.Checked(name, template, region, phoneColumn, senderId, sendAt, tps);
+        return new BatchParameters.Checked(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil,
+                Boolean.TRUE.equals(p.transactional()));
     }
 
     /** A name: not blank, one line of printable text, at most {@code maxLength} characters once stripped. */
@@ -154,6 +156,40 @@ public class SendParameterValidator {
             return null;
         }
         return value;
+    }
+
+    /** The end of a batch's validity: in the future, and after its send time if it has one (null: none). */
+    public OffsetDateTime validUntil(OffsetDateTime value, OffsetDateTime sendAt, List<InputError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.isAfter(OffsetDateTime.now(clock))) {
+            errors.add(InputError.field("validUntil", "validUntil " + value + " is not in the future"));
+            return null;
+        }
+        if (sendAt != null && !value.isAfter(sendAt)) {
+            errors.add(InputError.field("validUntil", "validUntil " + value + " is not after sendAt " + sendAt));
+            return null;
+        }
+        return value;
+    }
+
+    /** How long each firing's batch stays valid (ISO-8601, e.g. PT4H): at least a minute (null: no limit). */
+    public java.time.Duration validFor(String value, List<InputError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.Duration duration = java.time.Duration.parse(value.strip());
+            if (duration.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+                errors.add(InputError.field("validFor", "validFor must be at least a minute (PT1M)"));
+                return null;
+            }
+            return duration;
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(InputError.field("validFor", "validFor is not an ISO-8601 duration such as PT4H"));
+            return null;
+        }
     }
 
     /** A per-batch rate cap of at least 1 (null: none). */

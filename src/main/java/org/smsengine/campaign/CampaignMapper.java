@@ -14,13 +14,13 @@ import org.apache.ibatis.annotations.Update;
 interface CampaignMapper {
 
     String COLUMNS = "id, name, cron, timezone, audience_id, template, region, sender_id, tps, enabled, overlap,"
-            + " send_window, created_by, created_at, updated_at";
+            + " send_window, valid_for, transactional, created_by, created_at, updated_at";
 
     @Select("""
             INSERT INTO sms_campaign (name, cron, timezone, audience_id, template, region, sender_id, tps, enabled,
-                overlap, send_window, created_by)
+                overlap, send_window, valid_for, transactional, created_by)
             VALUES (#{c.name}, #{c.cron}, #{c.timezone}, #{c.audienceId}, #{c.template}, #{c.region}, #{c.senderId},
-                #{c.tps}, #{c.enabled}, #{c.overlap}, #{c.sendWindow}, #{c.createdBy})
+                #{c.tps}, #{c.enabled}, #{c.overlap}, #{c.sendWindow}, #{c.validFor}, #{c.transactional}, #{c.createdBy})
             RETURNING id""")
     long insert(@Param("c") CampaignRow campaign);
 
@@ -28,7 +28,7 @@ interface CampaignMapper {
             UPDATE sms_campaign SET name = #{c.name}, cron = #{c.cron}, timezone = #{c.timezone},
                 audience_id = #{c.audienceId}, template = #{c.template}, region = #{c.region}, sender_id = #{c.senderId},
                 tps = #{c.tps}, enabled = #{c.enabled}, overlap = #{c.overlap}, send_window = #{c.sendWindow},
-                updated_at = now()
+                valid_for = #{c.validFor}, transactional = #{c.transactional}, updated_at = now()
             WHERE id = #{c.id} AND deleted_at IS NULL""")
     int update(@Param("c") CampaignRow campaign);
 

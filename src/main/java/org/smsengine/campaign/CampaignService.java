@@ -116,7 +116,8 @@ public class CampaignService implements AudienceInUse {
         List<Instant> next = row.enabled()
                 ? CampaignSchedule.nextFireTimes(row.cron(), row.timezone(), clock.instant(), NEXT_FIRE_TIMES) : List.of();
         return new CampaignView(row.id(), row.name(), row.cron(), row.timezone(), row.audienceId(), row.template(),
-                row.region(), row.senderId(), row.tps(), row.enabled(), row.overlap(), window(row.sendWindow()), next,
+                row.region(), row.senderId(), row.tps(), row.enabled(), row.overlap(), window(row.sendWindow()), row.validFor(),
+                row.transactional(), next,
                 row.createdBy(), row.createdAt(), row.updatedAt());
     }
 
@@ -193,7 +194,9 @@ public class CampaignService implements AudienceInUse {
     private long createBatch(CampaignRow campaign, AudienceRow audience, OffsetDateTime scheduledFor, String actor,
             boolean queued) {
         BatchParameters parameters = new BatchParameters(CampaignValidator.batchName(campaign.name(), scheduledFor),
-                campaign.template(), campaign.region(), audience.phoneColumn(), campaign.senderId(), null, campaign.tps());
+                campaign.template(), campaign.region(), audience.phoneColumn(), campaign.senderId(), null, campaign.tps(),
+                campaign.validFor() == null ? null : OffsetDateTime.now(clock).plus(java.time.Duration.parse(campaign.validFor())),
+                campaign.transactional());
         return batchCreator.createFromStoredCsv(parameters, actor,
                 batchId -> audiences.copyToBatch(audience.id(), batchId),
                 batchId -> {

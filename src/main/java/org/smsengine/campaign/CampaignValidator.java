@@ -67,9 +67,11 @@ class CampaignValidator {
         Integer tps = parameters.tps(r.tps(), errors);
         Overlap overlap = overlap(r.overlap(), errors);
         String window = window(r.sendWindow(), timezone, errors);
+        java.time.Duration validFor = parameters.validFor(r.validFor(), errors);
         SendParameterValidator.throwIfAny("The campaign is not valid", errors);
         return new CampaignRow(id, name, cron, timezone, r.audienceId(), template.source(), region, senderId, tps,
-                r.enabled() == null || r.enabled(), overlap, window, user, null, null);
+                r.enabled() == null || r.enabled(), overlap, window, validFor == null ? null : validFor.toString(),
+                Boolean.TRUE.equals(r.transactional()), user, null, null);
     }
 
     private static String timezone(String value, List<InputError> errors) {

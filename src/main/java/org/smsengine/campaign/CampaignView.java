@@ -8,5 +8,5 @@ import org.smsengine.batch.SendWindow;
 /** A campaign as the API shows it, with its next fire times (none when disabled). */
 public record CampaignView(long id, String name, String cron, String timezone, long audienceId, String template,
         String region, String senderId, Integer tps, boolean enabled, Overlap overlap, SendWindow sendWindow,
-        List<Instant> nextFireTimes, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        String validFor, boolean transactional, List<Instant> nextFireTimes, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 }
