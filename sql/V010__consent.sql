@@ -101,11 +101,14 @@ CREATE TABLE sms_contact (
     PRIMARY KEY (phone, sender)
 );
 
--- When a number was last sent to, newest first, as many as the strictest frequency cap needs: the caps
--- are judged and a slot taken in one upsert per page, the row lock ordering concurrent batches.
+-- When a number was last sent to, newest first, as many as the largest frequency cap needs, and by which
+-- batch: the caps are judged and a slot taken in one upsert per page, the row lock ordering concurrent
+-- batches. A batch sends a number once, so a batch that holds a slot (a retry, a message put back at a
+-- pause or deferred to its window) is never charged a second.
 CREATE TABLE sms_frequency (
     phone   VARCHAR(20) PRIMARY KEY,
-    sends   TIMESTAMPTZ[] NOT NULL
+    sends   TIMESTAMPTZ[] NOT NULL,
+    batches BIGINT[]      NOT NULL
 );
 
 ALTER TABLE sms_batch

@@ -46,6 +46,13 @@ public interface DeliveryMapper {
     /** Every message of the batch not sent yet (PREPARED or waiting for a retry) becomes CANCELLED. */
     int cancelUnsent(@Param("batchId") long batchId);
 
+    /** Claimed (SENDING) messages that are not to be sent for consent become SUPPRESSED with their reason. */
+    int suppress(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo, @Param("ids") Long[] ids,
+            @Param("reasons") String[] reasons);
+
+    /** Every message of the partition not yet sent (PREPARED, RETRYING) becomes SUPPRESSED with {@code reason}. */
+    long expireRest(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo, @Param("reason") String reason);
+
     /** Retryable failures (and messages in doubt) become retries due now, with their attempts reset; returns how many. */
     int requeueRetryable(@Param("batchId") long batchId);
 

@@ -49,7 +49,7 @@ class DeliveryStepConfiguration {
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, PartitionMapper partitions,
             DeliveryMapper deliveries, PlatformTransactionManager transactionManager, Clock clock,
             DeliverySettings settings, StopSignals signals, @Value("#{stepExecution}") StepExecution stepExecution,
-            SendWindows windows) {
+            SendWindows windows, ConsentGate consent) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         int rate = providers.tps(providers.get(batch.provider()).name());
         if (batch.tps() != null) {
@@ -57,8 +57,10 @@ class DeliveryStepConfiguration {
         }
         int pageSize = pageSize(jobDefinition.step(DELIVERY).chunkSize(), rate, partitions.findAll(batchId).size(),
                 settings);
+        MessageClaimer.Consent terms = new MessageClaimer.Consent(batch.senderId(), !batch.transactional(),
+                batch.validUntil() == null ? null : batch.validUntil().toInstant());
         return new MessageClaimer(batchId, partitionNo, pageSize, deliveries, transactionManager, clock,
-                settings.retryPoll(), signals, stepExecution, windows);
+                settings.retryPoll(), signals, stepExecution, windows, consent, terms);
     }
 
     /** Messages per chunk: what one partition sends in {@code chunkTime} at the batch's rate, at most the step's chunkSize. */
@@ -72,14 +74,15 @@ class DeliveryStepConfiguration {
     MessageSubmitter messageSubmitter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, RateLimits limits,
             DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions,
-            Clock clock) {
+            Clock clock, ConsentGate consent) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         SmsProvider provider = providers.get(batch.provider());
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, provider,
                 providers.tps(provider.name()),
                 Math.max(1, providers.inFlight(provider.name()) / Math.max(1, partitions.findAll(batchId).size())),
                 batch.senderId(), batch.tps(), batch.validUntil() == null ? null : batch.validUntil().toInstant());
-        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, clock);
+        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, clock,
+                consent);
     }
 
     @Bean

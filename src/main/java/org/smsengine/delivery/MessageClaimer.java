@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * saved with each chunk); then due retries. While retries wait for their time it hands out an empty
  * page at least every {@code maxWait}, so the step keeps passing chunk boundaries and can stop.
  * Outside the batch's send window it claims nothing and waits the same way ({@link SendWindows}).
+ * Each page is screened for consent before it is handed on ({@link ConsentGate}); once the batch's
+ * validity has passed, what is left of the partition is suppressed and the partition is done.
  */
 public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
 
@@ -38,11 +40,19 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
     private final StopSignals signals;
     private final StepExecution stepExecution;
     private final SendWindows windows;
+    private final ConsentGate consent;
+    private final Consent terms;
     private long cursor;
+
+    /** What the batch asks of consent: its sender (for the contact an inbound reply links to), caps, validity. */
+    record Consent(String sender, boolean capped, Instant validUntil) {
+    }
 
     public MessageClaimer(long batchId, int partitionNo, int pageSize, DeliveryMapper deliveries,
             PlatformTransactionManager transactionManager, Clock clock, Duration maxWait, StopSignals signals,
-            StepExecution stepExecution, SendWindows windows) {
+            StepExecution stepExecution, SendWindows windows, ConsentGate consent, Consent terms) {
+        this.consent = consent;
+        this.terms = terms;
         this.signals = signals;
         this.windows = windows;
         this.stepExecution = stepExecution;
@@ -68,6 +78,10 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
             return ClaimedPage.empty();
         }
         Instant now = clock.instant();
+        if (terms.validUntil() != null && !now.isBefore(terms.validUntil())) {
+            consent.expire(batchId, partitionNo);
+            return null;
+        }
         SendWindows.Current current = windows.current(batchId);
         SendWindow window = current.window();
         if (window != null && !window.recipientLocal() && !window.isOpen(now, window.zone())) {
@@ -82,7 +96,7 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
             cursor = page.get(page.size() - 1).id();
             List<ClaimedMessage> open = recipientLocal ? windows.openOnly(batchId, partitionNo, window, page, now) : page;
             windows.showWaiting(batchId, current, null);
-            return new ClaimedPage(open, window);
+            return new ClaimedPage(screened(open), window);
         }
         page = claim(() -> deliveries.claimDueRetries(batchId, partitionNo, pageSize));
         if (recipientLocal && !page.isEmpty()) {
@@ -90,7 +104,7 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
         }
         if (!page.isEmpty()) {
             windows.showWaiting(batchId, current, null);
-            return new ClaimedPage(page, window);
+            return new ClaimedPage(screened(page), window);
         }
         OffsetDateTime nextRetry = deliveries.nextRetryDue(batchId, partitionNo);
         if (nextRetry == null) {
@@ -103,6 +117,10 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
         Duration wait = Duration.between(OffsetDateTime.now(clock), nextRetry);
         Thread.sleep(Math.max(1, Math.min(wait.toMillis(), maxWait.toMillis())));
         return ClaimedPage.empty();
+    }
+
+    private List<ClaimedMessage> screened(List<ClaimedMessage> page) {
+        return consent.pass(batchId, partitionNo, terms.sender(), terms.capped(), page);
     }
 
     private List<ClaimedMessage> claim(Supplier<List<ClaimedMessage>> claim) {

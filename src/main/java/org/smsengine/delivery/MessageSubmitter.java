@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.smsengine.batch.SendWindow;
+import org.smsengine.consent.PageScreen;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.pipeline.StepDefinition;
 import org.smsengine.pipeline.StopSignals;
@@ -24,7 +25,8 @@ import org.springframework.batch.item.ItemWriter;
  * Submits a chunk of claimed messages and records what became of them. Submissions are paced by
  * the rate limits and go out asynchronously up to the provider's window; once every outcome is in,
  * they are recorded in bulk. A transient failure becomes a retry after a backoff, until the step's
- * maxAttempts; a permanent one, or one after the last attempt, becomes FAILED with its code.
+ * maxAttempts; a permanent one, or one after the last attempt, becomes FAILED with its code. Right before
+ * each submit, a number that opted out since its page was screened is suppressed instead.
  */
 public class MessageSubmitter implements ItemWriter<ClaimedPage> {
 
@@ -43,9 +45,11 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
     private final OutcomeRecorder recorder;
     private final StopSignals signals;
     private final Clock clock;
+    private final ConsentGate consent;
 
     MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits, DeliveryMapper deliveries,
-            OutcomeRecorder recorder, StopSignals signals, Clock clock) {
+            OutcomeRecorder recorder, StopSignals signals, Clock clock, ConsentGate consent) {
+        this.consent = consent;
         this.signals = signals;
         this.clock = clock;
         this.route = route;
@@ -78,9 +82,15 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
         int slice = Math.max(1, route.recordSlice());
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
         int recorded = 0;
-        BooleanSupplier holdBack = () -> signals.stopRequested(route.batchId()) || closed(window);
+        BooleanSupplier holdBack = () -> signals.stopRequested(route.batchId()) || closed(window) || expired();
         for (int i = 0; i < page.size(); i++) {
             ClaimedMessage message = page.get(i);
+            if (consent.optedOutSince(message)) {
+                // opted out (on any node) since the page was screened: never submitted
+                outcomes.add(CompletableFuture.completedFuture(new MessageOutcome(message.id(), MessageStatus.SUPPRESSED,
+                        null, PageScreen.OPTED_OUT, null, List.of())));
+                continue;
+            }
             Set<Integer> skipped = alreadyAccepted.getOrDefault(message.id(), Set.of());
             // judged once the rate limit lets the message go, right before it goes: the wait may be long
             if (holdBack.getAsBoolean() || !limits.acquire(route.provider().name(), route.providerTps(), route.batchId(),
@@ -98,6 +108,11 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
             }
         }
         record(outcomes.subList(recorded, outcomes.size()));
+    }
+
+    /** The batch's validity passed while the page was being sent: the rest goes back, and the next claim suppresses it. */
+    private boolean expired() {
+        return route.validUntil() != null && !clock.instant().isBefore(route.validUntil());
     }
 
     /** The batch's send window (in its own zone) closed while the page was being sent: the rest waits for it to open. */

@@ -86,6 +86,7 @@ class OutcomeRecorder {
         List<DeliveryMapper.PartRef> accepted = new ArrayList<>();
         long sent = 0;
         long failed = 0;
+        long suppressed = 0;
         for (int i = 0; i < n; i++) {
             MessageOutcome outcome = outcomes.get(i);
             ids[i] = outcome.id();
@@ -101,6 +102,7 @@ class OutcomeRecorder {
                     new DeliveryMapper.PartRef(part.providerMessageId(), batchId, partitionNo, outcome.id(), part.part())));
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
             failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
+            suppressed += outcome.status() == MessageStatus.SUPPRESSED ? 1 : 0;
         }
         deliveries.recordOutcomes(batchId, partitionNo, provider, ids, statuses, providerIds, errors, retryables);
         if (!retryIds.isEmpty()) {
@@ -114,6 +116,6 @@ class OutcomeRecorder {
                     accepted.stream().map(DeliveryMapper.PartRef::messageId).toArray(Long[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new));
         }
-        progress.publish(batches.addCounts(batchId, BatchCounts.submitted(sent, failed)));
+        progress.publish(batches.addCounts(batchId, BatchCounts.submitted(sent, failed, suppressed)));
     }
 }

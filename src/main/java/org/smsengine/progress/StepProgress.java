@@ -15,7 +15,8 @@ record StepProgress(String step, long processed, Long total, double percent) {
             case "validation" -> validation(s);
             case "partition" -> of(s.step(), s.counts().valid(), s.counts().valid());
             case "preparation" -> of(s.step(), s.counts().prepared(), s.counts().valid());
-            case "delivery", "statistics" -> of(s.step(), s.counts().sent() + s.counts().sendFailed(), s.counts().prepared());
+            case "delivery", "statistics" -> of(s.step(), s.counts().sent() + s.counts().sendFailed() + s.counts().suppressed(),
+                    s.counts().prepared());
             default -> new StepProgress(s.step(), 0, null, 0);
         };
     }

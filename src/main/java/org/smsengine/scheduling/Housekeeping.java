@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.delivery.BatchRecount;
+import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.system.NodeIdentity;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,6 +30,7 @@ public class Housekeeping {
     static final String RECONCILE = "redis-reconcile";
     static final String OVERDUE = "overdue-receipts";
     static final String RETENTION = "retention-purge";
+    static final String VALIDITY = "validity-passed";
     /** The tables purged per batch, children first. */
     static final List<String> PURGED = List.of("sms_receipt_ref", "sms_retry", "sms_message", "sms_reject",
             "sms_recipient", "sms_partition", "sms_upload_chunk");
@@ -41,9 +43,11 @@ public class Housekeeping {
     private final HousekeepingSettings settings;
     private final NodeIdentity node;
     private final Clock clock;
+    private final BatchLifecycle lifecycle;
 
     Housekeeping(HousekeepingMapper housekeeping, BatchMapper batches, BatchRecount recount, ProgressPublisher progress,
-            HousekeepingSettings settings, NodeIdentity node, Clock clock) {
+            HousekeepingSettings settings, NodeIdentity node, Clock clock, BatchLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.housekeeping = housekeeping;
         this.batches = batches;
         this.recount = recount;
@@ -100,6 +104,23 @@ public class Housekeeping {
             }
             return deleted;
         });
+    }
+
+    /**
+     * Paused batches whose validity has passed continue, to end at once: their delivery submits nothing,
+     * suppresses what is left ({@code validity_passed}) and completes them.
+     */
+    @Scheduled(cron = "${sms.housekeeping.validity-schedule:*/30 * * * * *}")
+    @SchedulerLock(name = VALIDITY, lockAtLeastFor = "5s", lockAtMostFor = "10m")
+    public void endPausedPastValidity() {
+        List<Long> due = housekeeping.pausedPastValidity();
+        if (due.isEmpty()) {
+            return;
+        }
+        run(VALIDITY, () -> due.stream()
+                .filter(batchId -> lifecycle.notify(batchId, "validity_passed",
+                        "its validity passed while it was paused: what is left is not sent", null).isPresent())
+                .count());
     }
 
     /** Runs {@code work} over the batch's keys in {@code table}, {@code chunk} keys at a time; returns the rows it changed. */

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 /**
  * The SQL of housekeeping (HousekeepingMapper.xml). Work on a batch's rows goes window by window along
@@ -27,6 +28,10 @@ interface HousekeepingMapper {
     /** The SENT messages of one window of a partition's ids sent before the timeout take {@code status}. */
     int expireWindow(@Param("batchId") long batchId, @Param("window") Window window,
             @Param("timeoutMillis") long timeoutMillis, @Param("status") String status);
+
+    /** Batches paused in delivery whose validUntil has passed. */
+    @Select("SELECT id FROM sms_batch WHERE state = 'DELIVERY_PAUSED' AND valid_until <= now() ORDER BY id")
+    List<Long> pausedPastValidity();
 
     /** Finished batches not purged yet whose last change is older than the retention. */
     List<Long> batchesPastRetention(@Param("retentionMillis") long retentionMillis);

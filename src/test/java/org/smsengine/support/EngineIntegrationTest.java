@@ -52,6 +52,7 @@ public abstract class EngineIntegrationTest {
         properties.put("sms.housekeeping.redis-reconcile-schedule", "-");
         properties.put("sms.housekeeping.overdue-receipts-schedule", "-");
         properties.put("sms.housekeeping.retention-schedule", "-");
+        properties.put("sms.housekeeping.validity-schedule", "-");
         // a trigger the other node created is acquired within a second
         properties.put("spring.quartz.properties.org.quartz.scheduler.idleWaitTime", "1000");
         return properties;
