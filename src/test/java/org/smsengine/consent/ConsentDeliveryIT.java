@@ -1,0 +1,165 @@
+package org.smsengine.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.smsengine.provider.InboundMessage;
+import org.smsengine.provider.InboundSink;
+import org.smsengine.provider.simulator.SmscSimulator;
+import org.smsengine.scheduling.Housekeeping;
+import org.smsengine.support.EngineIntegrationTest;
+import org.smsengine.support.Recipients;
+import org.smsengine.support.SecondEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestConstructor;
+
+/** Consent honoured at send time: a STOP during delivery, on two nodes; a batch's validity, running and paused. */
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+class ConsentDeliveryIT extends EngineIntegrationTest {
+
+    private static final Duration DONE = Duration.ofSeconds(120);
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final SmscSimulator simulator;
+    private final InboundSink inbound;
+    private final PageScreen screen;
+    private final Housekeeping housekeeping;
+
+    ConsentDeliveryIT(JdbcTemplate jdbc, DataSource dataSource, SmscSimulator simulator, InboundSink inbound,
+            PageScreen screen, Housekeeping housekeeping) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.simulator = simulator;
+        this.inbound = inbound;
+        this.screen = screen;
+        this.housekeeping = housekeeping;
+    }
+
+    @Test
+    void aStopDuringDeliveryOf50000StopsThatNumberOnEveryNode() throws Exception {
+        int first = 4_000_000;
+        int total = 50_000;
+        List<String> stopping = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            stopping.add(Recipients.phone(first + 25_000 + i * 600));   // the second half: not claimed yet when they reply
+        }
+        try (SecondEngine second = SecondEngine.start(engineProperties(), dataSource)) {
+            long id = marketer().uploadCsv(Recipients.csv(first, total), Map.of("name", "stop mid-delivery",
+                    "template", "Offer for {{name}}", "region", "US", "senderId", "SHOP")).createdId();
+            operator().awaitState(id, "READY", DONE);
+            assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+            operator().await("/api/v1/batches/" + id, b -> b.get("counts").get("sent").asInt() >= 5_000, DONE, 20);
+            PageScreen secondScreen = second.bean(PageScreen.class);
+            InboundSink secondInbound = second.bean(InboundSink.class);
+            for (int i = 0; i < stopping.size(); i++) {
+                // half the replies reach the second node's SMPP session, half the first's
+                (i % 2 == 0 ? inbound : secondInbound).accept(new InboundMessage("simulator", stopping.get(i), "SHOP",
+                        i % 3 == 0 ? "Stop." : "STOP", Instant.now()));
+            }
+            // known to both nodes' submitters within a second of being stored
+            long deadline = System.currentTimeMillis() + 1_000;
+            for (String phone : stopping) {
+                while (!(screen.optedOutSince(phone) && secondScreen.optedOutSince(phone))
+                        && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(screen.optedOutSince(phone)).as("first node knows %s", phone).isTrue();
+                assertThat(secondScreen.optedOutSince(phone)).as("second node knows %s", phone).isTrue();
+            }
+            JsonNode done = operator().awaitState(id, "COMPLETED", DONE);
+            JsonNode counts = done.get("counts");
+            assertThat(counts.get("suppressed").asInt()).isEqualTo(stopping.size());
+            assertThat(counts.get("sent").asInt() + counts.get("failed").asInt() + counts.get("suppressed").asInt())
+                    .as("counts add up").isEqualTo(total);
+            for (String phone : stopping) {
+                assertThat(simulator.accounting().acceptedFor(phone)).as("submits to %s", phone).isZero();
+                Map<String, Object> message = jdbc.queryForMap(
+                        "SELECT status, last_error FROM sms_message WHERE batch_id = ? AND phone = ?", id, phone);
+                assertThat(message.get("status")).isEqualTo("SUPPRESSED");
+                assertThat(message.get("last_error")).isEqualTo("opted_out");
+                Map<String, Object> entry = jdbc.queryForMap(
+                        "SELECT source, inbound_id FROM sms_opt_out WHERE phone = ?", phone);
+                assertThat(entry.get("source")).isEqualTo("keyword");
+                assertThat(entry.get("inbound_id")).isNotNull();
+            }
+            JsonNode inbox = admin().get("/api/v1/inbound?batchId=" + id + "&size=100").json();
+            assertThat(inbox.get("items")).hasSize(stopping.size());
+            inbox.get("items").forEach(item -> {
+                assertThat(item.get("keyword").asText()).isEqualTo("STOP");
+                assertThat(item.get("action").asText()).isEqualTo("opted_out");
+            });
+        }
+    }
+
+    @Test
+    void nothingIsSubmittedAfterValidUntilWhileDelivering() {
+        int first = 4_060_000;
+        OffsetDateTime validUntil = OffsetDateTime.now().plusSeconds(5);
+        long id = prepare(first, 600, Map.of("tps", "50", "validUntil", validUntil.toString()));
+        assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        JsonNode done = operator().awaitState(id, "COMPLETED", DONE);
+        assertExpired(id, done, 600, validUntil);
+    }
+
+    @Test
+    void aBatchPausedPastItsValidityEndsWithTheRestSuppressed() {
+        int first = 4_070_000;
+        OffsetDateTime validUntil = OffsetDateTime.now().plusSeconds(20);
+        long id = prepare(first, 2000, Map.of("tps", "50", "validUntil", validUntil.toString()));
+        assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        operator().await("/api/v1/batches/" + id, b -> b.get("counts").get("sent").asInt() >= 20, DONE, 20);
+        assertThat(operator().postJson("/api/v1/batches/" + id + "/pause", Map.of()).status()).isEqualTo(202);
+        operator().awaitState(id, "DELIVERY_PAUSED", DONE);
+        housekeeping.endPausedPastValidity();
+        assertThat(operator().get("/api/v1/batches/" + id).json().get("state").asText())
+                .as("still valid: it stays paused").isEqualTo("DELIVERY_PAUSED");
+        await(validUntil.plusSeconds(1));
+        housekeeping.endPausedPastValidity();
+        JsonNode done = operator().awaitState(id, "COMPLETED", DONE);
+        assertExpired(id, done, 2000, validUntil);
+        assertThat(operator().get("/api/v1/batches/" + id + "/events").text()).contains("validity_passed");
+    }
+
+    private void assertExpired(long id, JsonNode done, int total, OffsetDateTime validUntil) {
+        JsonNode counts = done.get("counts");
+        int sent = counts.get("sent").asInt();
+        int suppressed = counts.get("suppressed").asInt();
+        assertThat(sent).isPositive();
+        assertThat(suppressed).isPositive();
+        assertThat(sent + counts.get("failed").asInt() + suppressed).isEqualTo(total);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ? AND status = 'SUPPRESSED'"
+                + " AND last_error = 'validity_passed'", Long.class, id)).isEqualTo(suppressed);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ? AND sent_at > ?",
+                Long.class, id, validUntil.plusSeconds(1))).as("recorded as sent after validUntil").isZero();
+    }
+
+    private long prepare(int first, int count, Map<String, String> extra) {
+        Map<String, String> fields = new HashMap<>(Map.of("name", "validity", "template", "Morning offer {{name}}",
+                "region", "US"));
+        fields.putAll(extra);
+        long id = marketer().uploadCsv(Recipients.csv(first, count), fields).createdId();
+        operator().awaitState(id, "READY", DONE);
+        return id;
+    }
+
+    private static void await(OffsetDateTime time) {
+        long wait = Duration.between(OffsetDateTime.now(), time).toMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
