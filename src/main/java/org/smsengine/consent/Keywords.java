@@ -30,10 +30,7 @@ public class Keywords {
     private final Map<String, Keyword> byWord;
 
     Keywords(ConsentSettings settings) {
-        this(settings.keywords());
-    }
-
-    Keywords(ConsentSettings.KeywordLists lists) {
+        ConsentSettings.KeywordLists lists = settings.keywords();
         Map<String, Keyword> words = new HashMap<>();
         for (Keyword keyword : Keyword.values()) {
             lists.of(keyword).forEach((language, list) -> {

@@ -3,6 +3,7 @@ package org.smsengine.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class KeywordsTest {
 
-    private final Keywords keywords = new Keywords(new ConsentSettings.KeywordLists(
+    private final Keywords keywords = keywords(new ConsentSettings.KeywordLists(
             Map.of("en", List.of("STOP", "STOPALL", "UNSUBSCRIBE"), "zh", List.of("退订", "TD"), "fr", List.of("ARRET"),
                     "de", List.of("STOPP")),
             Map.of("en", List.of("START", "UNSTOP"), "zh", List.of("订阅")),
             Map.of("en", List.of("HELP", "INFO"), "es", List.of("AYUDA"))));
+
+    private static Keywords keywords(ConsentSettings.KeywordLists lists) {
+        return new Keywords(new ConsentSettings(lists, new ConsentSettings.Replies("", "", ""), Duration.ofMinutes(10), 2, 1000));
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"STOP", "stop", "Stop.", " s t o p ", "STOP!!", "«stop»", "STOP 😡", "ＳＴＯＰ", "S-T-O-P",
@@ -52,7 +57,7 @@ class KeywordsTest {
 
     @Test
     void refusesAWordThatIsTwoKindsOfKeyword() {
-        assertThatThrownBy(() -> new Keywords(new ConsentSettings.KeywordLists(
+        assertThatThrownBy(() -> keywords(new ConsentSettings.KeywordLists(
                 Map.of("en", List.of("STOP")), Map.of("fr", List.of("Stop!")), Map.of())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("sms.consent.keywords.start.fr")
@@ -61,7 +66,7 @@ class KeywordsTest {
 
     @Test
     void refusesAKeywordWithoutALetter() {
-        assertThatThrownBy(() -> new Keywords(new ConsentSettings.KeywordLists(
+        assertThatThrownBy(() -> keywords(new ConsentSettings.KeywordLists(
                 Map.of("en", List.of("?!")), Map.of(), Map.of())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no letter or digit");
@@ -69,7 +74,7 @@ class KeywordsTest {
 
     @Test
     void theSameWordInTwoLanguagesOfOneKindIsFine() {
-        Keywords twice = new Keywords(new ConsentSettings.KeywordLists(
+        Keywords twice = keywords(new ConsentSettings.KeywordLists(
                 Map.of("en", List.of("STOP"), "fr", List.of("STOP", "ARRÊT")), Map.of(), Map.of()));
         assertThat(twice.match("arret")).contains(Keyword.STOP);
     }
