@@ -63,9 +63,9 @@ class ReplySender implements DisposableBean {
                 record(reply, "SENT", accepted.acceptedParts().stream().findFirst()
                         .map(AcceptedPart::providerMessageId).orElse(null), null);
             } else if (result instanceof SubmitResult.Rejected rejected) {
-                record(reply, "FAILED", null, rejected.code() + ": " + rejected.detail());
+                record(reply, "FAILED", null, why(rejected.code(), rejected.detail()));
             } else if (result instanceof SubmitResult.RetryLater later) {
-                record(reply, "FAILED", null, later.code() + ": " + later.detail());
+                record(reply, "FAILED", null, why(later.code(), later.detail()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,6 +80,10 @@ class ReplySender implements DisposableBean {
         EncodedText encoded = SegmentCounter.encode(reply.text());
         return new OutgoingMessage(reply.inboundId(), reply.sender(), reply.destination(), reply.text(), encoded.encoding(),
                 encoded.segments(), Set.of(), null);
+    }
+
+    private static String why(String code, String detail) {
+        return detail == null || detail.isBlank() ? code : code + ": " + detail;
     }
 
     private void record(ReplyDue reply, String status, String messageId, String error) {
