@@ -44,6 +44,8 @@ class SecurityConfiguration {
                         // operating it: a batch's actions, a campaign fired by hand: OPERATOR, ADMIN
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*", "/api/v1/campaigns/*/run")
                                 .hasAnyRole(OPERATOR, ADMIN)
+                        // the messages handsets sent: every role reads them (phones masked below ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/inbound").hasAnyRole(MARKETER, OPERATOR, ADMIN)
                         // reading: every role
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(MARKETER, OPERATOR, ADMIN)
                         // anything else (deleting an audience, the actuator, ...): ADMIN

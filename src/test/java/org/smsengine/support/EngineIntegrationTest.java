@@ -53,6 +53,10 @@ public abstract class EngineIntegrationTest {
         properties.put("sms.housekeeping.overdue-receipts-schedule", "-");
         properties.put("sms.housekeeping.retention-schedule", "-");
         properties.put("sms.housekeeping.validity-schedule", "-");
+        // keywords are answered (InboundIT sees the replies reach the simulator)
+        properties.put("sms.consent.replies.stop", "You will get no more messages from us. Send START to resume.");
+        properties.put("sms.consent.replies.help", "Shop news. Send STOP to end them.");
+        properties.put("sms.consent.replies.start", "Welcome back.");
         // a trigger the other node created is acquired within a second
         properties.put("spring.quartz.properties.org.quartz.scheduler.idleWaitTime", "1000");
         return properties;

@@ -72,6 +72,8 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("POST /api/v1/campaigns/{id}/run", OPERATOR),
             Map.entry("GET /api/v1/campaigns/{id}/batches", EVERY_ROLE),
             Map.entry("GET /api/v1/campaigns/{id}/firings", EVERY_ROLE),
+            // consent: the messages handsets sent, read by every role
+            Map.entry("GET /api/v1/inbound", EVERY_ROLE),
             // Spring Boot's conventions: health and info public, the rest of the actuator ADMIN's
             Map.entry("GET /actuator", ADMIN),
             Map.entry("GET /actuator/health", PUBLIC),
