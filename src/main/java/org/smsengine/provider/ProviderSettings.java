@@ -40,6 +40,10 @@ public record ProviderSettings(String defaultProvider, @DefaultValue List<Defini
      * @param enquireLinkInterval how often to check an idle session is alive
      * @param responseTimeout     how long to wait for a response before the request counts as failed (transient)
      * @param reconnectDelay      wait before the first reconnection; doubles up to {@code reconnectDelayMax}
+     * @param inboundIncomplete   inbound (MO) messages that may wait for their other parts at once; the oldest is
+     *                            handed on as it is when one more comes
+     * @param inboundPartsTimeout how long after its first part an inbound message waits for the others before it is
+     *                            handed on with what arrived
      */
     public record Smpp(
             @DefaultValue("localhost") String host,
@@ -51,6 +55,8 @@ public record ProviderSettings(String defaultProvider, @DefaultValue List<Defini
             @DefaultValue("30s") Duration enquireLinkInterval,
             @DefaultValue("10s") Duration responseTimeout,
             @DefaultValue("1s") Duration reconnectDelay,
-            @DefaultValue("30s") Duration reconnectDelayMax) {
+            @DefaultValue("30s") Duration reconnectDelayMax,
+            @DefaultValue("10000") int inboundIncomplete,
+            @DefaultValue("5m") Duration inboundPartsTimeout) {
     }
 }

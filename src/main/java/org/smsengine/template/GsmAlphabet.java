@@ -66,23 +66,32 @@ final class GsmAlphabet {
         return Arrays.copyOf(out, n);
     }
 
-    /** Unpacked GSM 7-bit septets back to text: the inverse of {@link #encode}. */
+    /**
+     * Unpacked GSM 7-bit septets back to text: the inverse of {@link #encode}, and tolerant of what a
+     * handset may send. An escape followed by a code the extension table does not have stands for
+     * the default alphabet's character of that code, as 3GPP TS 23.038 asks of a receiver; an escape
+     * with nothing after it is dropped. The top bit of each octet is ignored.
+     */
     static String decode(byte[] septets) {
         StringBuilder text = new StringBuilder(septets.length);
         for (int i = 0; i < septets.length; i++) {
             int code = septets[i] & 0x7F;
-            if (code == ESCAPE && i + 1 < septets.length) {
-                int extension = septets[++i] & 0x7F;
-                for (int e = 0; e < EXTENSION_CODES.length; e++) {
-                    if (EXTENSION_CODES[e] == extension) {
-                        text.append(EXTENSION_CHARS.charAt(e));
-                    }
-                }
-            } else {
+            if (code != ESCAPE) {
                 text.append(BASIC.charAt(code));
+            } else if (i + 1 < septets.length) {
+                text.append(extension(septets[++i] & 0x7F));
             }
         }
         return text.toString();
+    }
+
+    private static char extension(int code) {
+        for (int e = 0; e < EXTENSION_CODES.length; e++) {
+            if (EXTENSION_CODES[e] == code) {
+                return EXTENSION_CHARS.charAt(e);
+            }
+        }
+        return code == ESCAPE ? ' ' : BASIC.charAt(code);
     }
 
     private static int code(char c) {

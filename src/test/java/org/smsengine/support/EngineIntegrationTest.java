@@ -23,6 +23,8 @@ public abstract class EngineIntegrationTest {
     protected static final String RUN_PREFIX = "sms-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     /** The in-process SMSC simulator's port: free, so a development engine on 2775 does not matter. */
     protected static final int SMSC_PORT = TestServices.freePort();
+    /** The simulator's HTTP side ({@code /accounting}, {@code /mo}): free too, for the same reason. */
+    protected static final int SMSC_HTTP_PORT = TestServices.freePort();
 
     @LocalServerPort
     protected int port;
@@ -41,6 +43,7 @@ public abstract class EngineIntegrationTest {
         properties.put("sms.progress.redis-retry-after", "300ms");
         properties.put("sms.pipeline.job-definition", "classpath:test-jobs/sms-batch.yml");
         properties.put("sms.simulator.port", SMSC_PORT);
+        properties.put("sms.dev.simulator-http-port", SMSC_HTTP_PORT);
         properties.put("sms.simulator.record-parts", 2000);
         properties.put("sms.dev.simulator-tps", 5000);
         properties.put("sms.dev.simulator-response-timeout", "2s");

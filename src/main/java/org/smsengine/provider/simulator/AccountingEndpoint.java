@@ -1,5 +1,7 @@
 package org.smsengine.provider.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -8,19 +10,22 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * {@code GET /accounting} of the standalone simulator: the counts as JSON, and with {@code ?from=&to=}
+ * {@code GET /accounting} of the simulator's HTTP side: the counts as JSON, and with {@code ?from=&to=}
  * (epoch milliseconds) the busiest second between them and the last submission accepted after
  * {@code from}. Parameters that are not numbers, or a range longer than {@link #MAX_RANGE}, are a
- * 400 with a JSON reason, never a dropped connection.
+ * 400 with a JSON reason, never a dropped connection. {@code GET /accounting/stop-replies} lists
+ * the STOP replies sent (who, to whom, when), so a benchmark can check the engine opted them out.
  */
 final class AccountingEndpoint implements HttpHandler {
 
     static final Duration MAX_RANGE = Duration.ofHours(24);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SimulatorAccounting accounting;
     private final IntSupplier boundSessions;
@@ -35,7 +40,8 @@ final class AccountingEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        Answer answer = answer(query(exchange.getRequestURI()));
+        Answer answer = exchange.getRequestURI().getPath().endsWith("/stop-replies") ? stopReplies()
+                : answer(query(exchange.getRequestURI()));
         byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), body.length);
@@ -61,9 +67,22 @@ final class AccountingEndpoint implements HttpHandler {
             window += ",\"lastAcceptedAt\":" + accounting.lastAcceptedAfter(from);
         }
         return new Answer(200, String.format(Locale.ROOT,
-                "{\"accepted\":%d,\"refused\":%d,\"receiptsSent\":%d,\"boundSessions\":%d,\"destinationsWithMoreThanOne\":%d%s}",
-                accounting.accepted(), accounting.refused(), accounting.receiptsSent(), boundSessions.getAsInt(),
+                "{\"accepted\":%d,\"refused\":%d,\"receiptsSent\":%d,\"stopRepliesSent\":%d,\"boundSessions\":%d,"
+                + "\"destinationsWithMoreThanOne\":%d%s}",
+                accounting.accepted(), accounting.refused(), accounting.receiptsSent(), accounting.stopRepliesSent(),
+                boundSessions.getAsInt(),
                 accounting.destinationsWithMoreThanOne(), window));
+    }
+
+    Answer stopReplies() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sent", accounting.stopRepliesSent());
+        body.put("replies", accounting.stopReplies());
+        try {
+            return new Answer(200, JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("numbers and times always make JSON", e);
+        }
     }
 
     private static Answer refused(String reason) {

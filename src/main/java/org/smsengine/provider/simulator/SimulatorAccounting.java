@@ -1,6 +1,7 @@
 package org.smsengine.provider.simulator;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the simulator accepted: in total, per destination (the proof that nothing was sent twice),
  * per wall-clock second (the proof that a rate cap held), and, when asked, the content of the last
- * parts. Counts only {@code submit_sm} it answered OK.
+ * parts. Counts only {@code submit_sm} it answered OK. It also counts the STOP replies it sent
+ * ({@code stop-reply-rate}) and keeps who sent them and when, the first {@link #STOP_REPLIES_KEPT}:
+ * enough for a benchmark's opt-outs, bounded for a run of millions.
  */
 public final class SimulatorAccounting {
+
+    /** STOP replies whose number and time are kept; the count goes on beyond it. */
+    public static final int STOP_REPLIES_KEPT = 100_000;
+
+    /** A STOP the simulator sent from a recipient ({@code number}, E.164 with +) to a sender. */
+    public record StopReply(String number, String to, long epochMillis) {
+    }
 
     private final boolean perDestination;
     private final int recordLimit;
@@ -24,6 +34,8 @@ public final class SimulatorAccounting {
     private final Map<String, AtomicInteger> byDestination = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> byMillisecondTen = new ConcurrentHashMap<>();
     private final Deque<ReceivedPart> recorded = new ArrayDeque<>();
+    private final AtomicLong stopReplies = new AtomicLong();
+    private final List<StopReply> stopRepliesKept = new ArrayList<>();
 
     SimulatorAccounting(boolean perDestination, int recordLimit) {
         this.perDestination = perDestination;
@@ -52,6 +64,26 @@ public final class SimulatorAccounting {
 
     void receiptSent() {
         receipts.incrementAndGet();
+    }
+
+    void stopReplySent(StopReply reply) {
+        stopReplies.incrementAndGet();
+        synchronized (stopRepliesKept) {
+            if (stopRepliesKept.size() < STOP_REPLIES_KEPT) {
+                stopRepliesKept.add(reply);
+            }
+        }
+    }
+
+    public long stopRepliesSent() {
+        return stopReplies.get();
+    }
+
+    /** The STOP replies sent, in order, the first {@link #STOP_REPLIES_KEPT} of them. */
+    public List<StopReply> stopReplies() {
+        synchronized (stopRepliesKept) {
+            return List.copyOf(stopRepliesKept);
+        }
     }
 
     public long accepted() {
@@ -141,6 +173,10 @@ public final class SimulatorAccounting {
         accepted.set(0);
         refused.set(0);
         receipts.set(0);
+        stopReplies.set(0);
+        synchronized (stopRepliesKept) {
+            stopRepliesKept.clear();
+        }
         byDestination.clear();
         byMillisecondTen.clear();
         synchronized (recorded) {

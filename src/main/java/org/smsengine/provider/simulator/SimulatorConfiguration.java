@@ -2,10 +2,15 @@ package org.smsengine.provider.simulator;
 
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The simulator inside the engine, when {@code sms.simulator.enabled} (the development run and the tests). */
+/**
+ * The simulator inside the engine, when {@code sms.simulator.enabled} (the development run and the
+ * tests), and its HTTP side ({@code /accounting}, {@code /mo}) when {@code sms.simulator.http-port}
+ * is set: the development run sets it, so a developer can play a handset with curl.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("sms.simulator.enabled")
 class SimulatorConfiguration {
@@ -13,5 +18,11 @@ class SimulatorConfiguration {
     @Bean(destroyMethod = "close")
     SmscSimulator smscSimulator(SimulatorSettings settings) throws IOException {
         return new SmscSimulator(settings).start();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty("sms.simulator.http-port")
+    SimulatorHttp simulatorHttp(SmscSimulator simulator, SimulatorSettings settings) throws IOException {
+        return SimulatorHttp.start(simulator, settings.httpPort());
     }
 }

@@ -2,8 +2,6 @@ package org.smsengine.provider.simulator;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,8 @@ import org.springframework.core.env.StandardEnvironment;
  * org.springframework.boot.loader.launch.PropertiesLauncher --sms.simulator.port=2775 ...}.
  * Settings as {@code --sms.simulator.*} arguments or {@code SMS_SIMULATOR_*} variables. Its
  * accounting is served as JSON at {@code http://host:<sms.simulator.http-port>/accounting}
- * ({@link AccountingEndpoint}).
+ * ({@link AccountingEndpoint}), and a handset's message is injected by {@code POST /mo} ({@link MoEndpoint}).
+ * The HTTP port is the SMPP port + 1 unless set.
  */
 public final class SimulatorMain {
 
@@ -32,16 +31,14 @@ public final class SimulatorMain {
         ConfigurationPropertySources.attach(environment);
         Binder binder = Binder.get(environment);
         SimulatorSettings settings = binder.bindOrCreate("sms.simulator", SimulatorSettings.class);
-        int httpPort = binder.bind("sms.simulator.http-port", Integer.class).orElse(settings.port() + 1);
+        int httpPort = settings.httpPort() != null ? settings.httpPort() : settings.port() + 1;
         SmscSimulator simulator = new SmscSimulator(settings).start();
-        HttpServer http = HttpServer.create(new InetSocketAddress(httpPort), 0);
-        http.createContext("/accounting", new AccountingEndpoint(simulator.accounting(), simulator::boundSessions));
-        http.start();
-        System.out.printf(Locale.ROOT, "SMSC simulator: SMPP on %d, accounting on http://localhost:%d/accounting%n",
-                settings.port(), httpPort);
+        SimulatorHttp http = SimulatorHttp.start(simulator, httpPort);
+        System.out.printf(Locale.ROOT, "SMSC simulator: SMPP on %d, accounting on http://localhost:%d/accounting, "
+                + "MO injection by POST to http://localhost:%d/mo%n", settings.port(), httpPort, httpPort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            http.stop(0);
+            http.close();
             simulator.close();
             stopped.countDown();
         }));

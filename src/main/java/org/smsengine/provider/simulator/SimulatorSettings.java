@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recordParts         keep what the last this-many accepted parts carried (data coding, UDH, text), for tests
  * @param pduProcessors       threads per session that answer PDUs; more than the cores only adds switching
  * @param receiptThreads      threads that send receipts (each {@code deliver_sm} waits for its response)
+ * @param httpPort            the HTTP side ({@code GET /accounting}, {@code POST /mo}); in the engine it is served only
+ *                            when set, standalone on this port or the SMPP port + 1
+ * @param stopReplyRate       share of accepted messages whose recipient replies STOP (an MO to the message's sender,
+ *                            after its receipt); chosen by a hash of the recipient's number, so a run is reproducible
  */
 @ConfigurationProperties("sms.simulator")
 public record SimulatorSettings(
@@ -39,5 +43,7 @@ public record SimulatorSettings(
         @DefaultValue("true") boolean accountDestinations,
         @DefaultValue("0") int recordParts,
         @DefaultValue("4") int pduProcessors,
-        @DefaultValue("16") int receiptThreads) {
+        @DefaultValue("16") int receiptThreads,
+        Integer httpPort,
+        @DefaultValue("0") double stopReplyRate) {
 }

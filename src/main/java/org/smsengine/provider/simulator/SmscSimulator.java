@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * (after a latency, under a throughput cap, with configured shares of transient and permanent
  * errors, or as a test scripted for a destination) and sends a delivery receipt for each accepted
  * part after a delay, with a configured mix of outcomes. A submission is counted only once its
- * response has been written.
+ * response has been written. It also plays the handsets: a test (or {@code POST /mo}) injects a
+ * message a handset sent ({@link #injectMo}), and with {@code stop-reply-rate} a share of the
+ * recipients reply STOP to what they received.
  */
 public final class SmscSimulator extends SimulatorListener implements AutoCloseable {
 
@@ -75,6 +77,8 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     private final ScheduledExecutorService receiptTimer;
     private final ExecutorService receiptSenders;
     private final ExecutorService binder = Executors.newCachedThreadPool(daemon("smsc-bind"));
+    private final MoSender moSender = new MoSender();
+    private final AtomicInteger nextSession = new AtomicInteger();
     private SMPPServerSessionListener listener;
     private volatile boolean running;
     private volatile boolean dropping;
@@ -153,6 +157,39 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         return inFlight.get();
     }
 
+    /**
+     * Delivers a message a handset sent to the engine, as MO {@code deliver_sm} (several when it is
+     * long) on a bound session, and returns once the engine answered every part.
+     *
+     * @param from the handset: {@code +} and digits (sent as an international number), or as given
+     * @param to   our sender id or short code, as given
+     * @throws NoBoundSessionException when no session is bound
+     * @throws MoNotDeliveredException when the engine answered an error, or nothing in time
+     */
+    public void injectMo(String from, String to, String text) {
+        List<SMPPServerSession> bound = sessions.stream().filter(s -> s.getSessionState().isBound()).toList();
+        if (bound.isEmpty()) {
+            throw new NoBoundSessionException(from);
+        }
+        try {
+            moSender.send(bound.get(Math.floorMod(nextSession.getAndIncrement(), bound.size())), from, to, text);
+        } catch (Exception e) {
+            throw new MoNotDeliveredException(from, e);
+        }
+    }
+
+    /**
+     * Whether the recipient {@code number} replies STOP at {@code rate}: a hash of the number, so the
+     * same numbers reply in every run (a benchmark can know them in advance).
+     */
+    public static boolean repliesStop(String number, double rate) {
+        long hash = bare(number).hashCode() * 0x9E3779B97F4A7C15L;
+        hash = (hash ^ (hash >>> 30)) * 0xBF58476D1CE4E5B9L;
+        hash = (hash ^ (hash >>> 27)) * 0x94D049BB133111EBL;
+        hash ^= hash >>> 31;
+        return (hash >>> 11) * 0x1.0p-53 < rate;
+    }
+
     public int boundSessions() {
         return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
     }
@@ -165,7 +202,8 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
             sleep(settings.latency());
             String id = Long.toHexString(ids.incrementAndGet());
             ReceivedPart part = new ReceivedPart(submitSm.getDestAddress(), submitSm.getSourceAddr(),
-                    submitSm.getDataCoding() & 0xFF, submitSm.getEsmClass() & 0xFF, submitSm.getShortMessage(), id);
+                    submitSm.getDataCoding() & 0xFF, submitSm.getEsmClass() & 0xFF, submitSm.getShortMessage(), id,
+                    submitSm.getValidityPeriod() == null || submitSm.getValidityPeriod().isEmpty() ? null : submitSm.getValidityPeriod());
             pending.put(id, new Pending(part, new Date()));
             return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
         } catch (ProcessRequestException e) {
@@ -225,6 +263,21 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
             accounting.receiptSent();
         } catch (Exception e) {
             log.debug("Receipt {} not delivered: {}", part.messageId(), e.getMessage());
+        }
+        if (settings.stopReplyRate() > 0 && part.partNumber() == 1 && repliesStop(part.destination(), settings.stopReplyRate())) {
+            replyStop(session, part);
+        }
+    }
+
+    /** The recipient answers the message with STOP: an MO from its number to the message's sender, on the same session. */
+    private void replyStop(SMPPServerSession session, ReceivedPart part) {
+        String number = "+" + bare(part.destination());
+        String to = part.source() == null ? "" : part.source();
+        try {
+            moSender.send(session, number, to, "STOP");
+            accounting.stopReplySent(new SimulatorAccounting.StopReply(number, to, System.currentTimeMillis()));
+        } catch (Exception e) {
+            log.debug("STOP from {} not delivered: {}", number, e.getMessage());
         }
     }
 

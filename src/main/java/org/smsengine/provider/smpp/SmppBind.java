@@ -93,7 +93,7 @@ final class SmppBind implements AutoCloseable {
                 SubmitSmResult response = current.submitShortMessage(definition.smpp().systemType(),
                         source.ton(), source.npi(), source.address(),
                         TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
-                        part.esmClass(), (byte) 0, (byte) 0, null, null, RECEIPT, (byte) 0, part.dataCoding(), (byte) 0,
+                        part.esmClass(), (byte) 0, (byte) 0, null, part.validityPeriod(), RECEIPT, (byte) 0, part.dataCoding(), (byte) 0,
                         part.shortMessage());
                 result.complete(response.getMessageId());
             } catch (PDUException | ResponseTimeoutException | InvalidResponseException | NegativeResponseException

@@ -1,5 +1,6 @@
 package org.smsengine.provider.smpp;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,17 +9,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
+import org.jsmpp.util.MessageId;
 import org.smsengine.provider.AcceptedPart;
 import org.smsengine.provider.InboundSink;
 import org.smsengine.provider.OutgoingMessage;
@@ -31,20 +37,25 @@ import org.smsengine.provider.SubmitResult;
  * A provider reached over SMPP: {@code sessions} transceiver binds, messages spread over those that
  * are bound. A message's parts go out side by side; the result says which were accepted. While no
  * session is bound, a submission waits up to the response timeout for one, then is a retry-later.
+ * A {@code deliver_sm} is a delivery receipt when its esm_class says so (an SMSC delivery receipt
+ * or an intermediate notification); any other {@code deliver_sm} or {@code data_sm} is a message a
+ * handset sent, handed to the {@link InboundSink} ({@link InboundReception}) before it is answered.
  */
 public final class SmppProvider implements SmsProvider, MessageReceiverListener {
 
     private final ProviderSettings.Definition definition;
     private final ReceiptSink receipts;
-    private final InboundSink inbound;
+    private final InboundReception inbound;
     private final List<SmppBind> binds = new ArrayList<>();
     private final ScheduledExecutorService reconnects;
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicLong dataSmIds = new AtomicLong();
 
     public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts, InboundSink inbound) {
         this.definition = definition;
         this.receipts = receipts;
-        this.inbound = inbound;
+        this.inbound = new InboundReception(definition.name(), inbound, new PartAssembler(
+                definition.smpp().inboundIncomplete(), definition.smpp().inboundPartsTimeout()), Clock.systemUTC());
         this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, definition.name() + "-binder");
             thread.setDaemon(true);
@@ -54,6 +65,8 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
             binds.add(new SmppBind(definition.name() + "-" + i, definition, this, reconnects));
         }
         binds.forEach(SmppBind::open);
+        long sweep = InboundReception.sweepInterval(definition.smpp().inboundPartsTimeout()).toMillis();
+        reconnects.scheduleWithFixedDelay(this.inbound::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -119,7 +132,17 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
 
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-        ReceiptReader.read(name(), deliverSm).ifPresent(receipts::accept);
+        if (isReceipt(deliverSm.getEsmClass())) {
+            ReceiptReader.read(name(), deliverSm).ifPresent(receipts::accept);
+        } else {
+            inbound.take(InboundPart.of(deliverSm, deliverSm.getShortMessage()));
+        }
+    }
+
+    /** The esm_class message type (bits 5-2) of an SMSC delivery receipt (0x04) or an intermediate notification (0x20). */
+    static boolean isReceipt(byte esmClass) {
+        int type = esmClass & 0x3C;
+        return type == 0x04 || type == 0x20;
     }
 
     @Override
@@ -129,7 +152,15 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
 
     @Override
     public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-        throw new ProcessRequestException("data_sm is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        if (isReceipt(dataSm.getEsmClass())) {
+            throw new ProcessRequestException("data_sm receipts are not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+        inbound.take(InboundPart.of(dataSm, null));
+        try {
+            return new DataSmResult(new MessageId(Long.toHexString(dataSmIds.incrementAndGet())), new OptionalParameter[0]);
+        } catch (PDUStringException e) {
+            throw new IllegalStateException("a hexadecimal counter is a valid message id", e);
+        }
     }
 
     @Override

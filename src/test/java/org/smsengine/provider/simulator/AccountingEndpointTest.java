@@ -30,7 +30,7 @@ class AccountingEndpointTest {
 
     @Test
     void aRangeWithinADayAddsTheBusiestSecondAndTheLastAcceptance() {
-        accounting.accepted(new ReceivedPart("12015550123", "SHOP", 0, 0, new byte[0], "m1"), 5_000);
+        accounting.accepted(new ReceivedPart("12015550123", "SHOP", 0, 0, new byte[0], "m1", null), 5_000);
         AccountingEndpoint.Answer answer = endpoint.answer(Map.of("from", "0", "to", "86400000"));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json()).contains("\"accepted\":1", "\"boundSessions\":2", "\"busiestSecond\":1",

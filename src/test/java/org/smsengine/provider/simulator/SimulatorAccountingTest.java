@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 
 class SimulatorAccountingTest {
 
-    private static final ReceivedPart PART = new ReceivedPart("12015550123", "SHOP", 0, 0, new byte[0], "m1");
+    private static final ReceivedPart PART = new ReceivedPart("12015550123", "SHOP", 0, 0, new byte[0], "m1", null);
 
     @Test
     void theBusiestWindowIsFoundAsTheStepByStepSumWouldFindIt() {
