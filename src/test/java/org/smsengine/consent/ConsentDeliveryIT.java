@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +30,13 @@ class ConsentDeliveryIT extends EngineIntegrationTest {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final SmscSimulator simulator;
-    private final InboundSink inbound;
     private final PageScreen screen;
     private final Housekeeping housekeeping;
 
-    ConsentDeliveryIT(JdbcTemplate jdbc, DataSource dataSource, SmscSimulator simulator, InboundSink inbound,
-            PageScreen screen, Housekeeping housekeeping) {
+    ConsentDeliveryIT(JdbcTemplate jdbc, DataSource dataSource, SmscSimulator simulator, PageScreen screen, Housekeeping housekeeping) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.simulator = simulator;
-        this.inbound = inbound;
         this.screen = screen;
         this.housekeeping = housekeeping;
     }
@@ -49,24 +45,29 @@ class ConsentDeliveryIT extends EngineIntegrationTest {
     void aStopDuringDeliveryOf50000StopsThatNumberOnEveryNode() throws Exception {
         int first = 4_000_000;
         int total = 50_000;
-        List<String> stopping = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            stopping.add(Recipients.phone(first + 25_000 + i * 600));   // the second half: not claimed yet when they reply
-        }
         try (SecondEngine second = SecondEngine.start(engineProperties(), dataSource)) {
             long id = marketer().uploadCsv(Recipients.csv(first, total), Map.of("name", "stop mid-delivery",
                     "template", "Offer for {{name}}", "region", "US", "senderId", "SHOP")).createdId();
             operator().awaitState(id, "READY", DONE);
+            // the last numbers of each delivery partition (each sends its rows in order): not claimed yet when they reply
+            List<String> stopping = jdbc.queryForList("SELECT r.phone FROM sms_partition p"
+                    + " JOIN sms_recipient r ON r.batch_id = p.batch_id AND r.row_no > p.last_row - 80 AND r.row_no <= p.last_row"
+                    + " AND (p.last_row - r.row_no) % 8 = 0 WHERE p.batch_id = ?", String.class, id);
+            assertThat(stopping).hasSizeGreaterThanOrEqualTo(20);
             assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
             operator().await("/api/v1/batches/" + id, b -> b.get("counts").get("sent").asInt() >= 5_000, DONE, 20);
             PageScreen secondScreen = second.bean(PageScreen.class);
             InboundSink secondInbound = second.bean(InboundSink.class);
             for (int i = 0; i < stopping.size(); i++) {
-                // half the replies reach the second node's SMPP session, half the first's
-                (i % 2 == 0 ? inbound : secondInbound).accept(new InboundMessage("simulator", stopping.get(i), "SHOP",
-                        i % 3 == 0 ? "Stop." : "STOP", Instant.now()));
+                String text = i % 3 == 0 ? "Stop." : i % 3 == 1 ? "STOP" : "退订";
+                if (i % 2 == 0) {
+                    // over SMPP: the SMSC sends the reply on any bound session, the first node's or the second's
+                    simulator.injectMo(stopping.get(i), "SHOP", text);
+                } else {
+                    secondInbound.accept(new InboundMessage("simulator", stopping.get(i), "SHOP", text, Instant.now()));
+                }
             }
-            // known to both nodes' submitters within a second of being stored
+            // known to both nodes' submitters within a second of the last being stored
             long deadline = System.currentTimeMillis() + 1_000;
             for (String phone : stopping) {
                 while (!(screen.optedOutSince(phone) && secondScreen.optedOutSince(phone))
@@ -82,7 +83,10 @@ class ConsentDeliveryIT extends EngineIntegrationTest {
             assertThat(counts.get("sent").asInt() + counts.get("failed").asInt() + counts.get("suppressed").asInt())
                     .as("counts add up").isEqualTo(total);
             for (String phone : stopping) {
-                assertThat(simulator.accounting().acceptedFor(phone)).as("submits to %s", phone).isZero();
+                // the one message an opted-out number still gets: the confirmation of its STOP (configured in the tests)
+                long replies = awaitReplies(phone);
+                assertThat(simulator.accounting().acceptedFor(phone)).as("submits to %s besides the STOP's confirmation", phone)
+                        .isEqualTo(replies);
                 Map<String, Object> message = jdbc.queryForMap(
                         "SELECT status, last_error FROM sms_message WHERE batch_id = ? AND phone = ?", id, phone);
                 assertThat(message.get("status")).isEqualTo("SUPPRESSED");
@@ -92,12 +96,15 @@ class ConsentDeliveryIT extends EngineIntegrationTest {
                 assertThat(entry.get("source")).isEqualTo("keyword");
                 assertThat(entry.get("inbound_id")).isNotNull();
             }
-            JsonNode inbox = admin().get("/api/v1/inbound?batchId=" + id + "&size=100").json();
-            assertThat(inbox.get("items")).hasSize(stopping.size());
-            inbox.get("items").forEach(item -> {
-                assertThat(item.get("keyword").asText()).isEqualTo("STOP");
-                assertThat(item.get("action").asText()).isEqualTo("opted_out");
-            });
+            // the inbox shows why: each number's STOP, and the opt-out names it
+            for (String phone : stopping) {
+                JsonNode items = admin().get("/api/v1/inbound?phone=" + phone.substring(1)).json().get("items");
+                assertThat(items).hasSize(1);
+                assertThat(items.get(0).get("keyword").asText()).isEqualTo("STOP");
+                assertThat(items.get(0).get("action").asText()).isEqualTo("opted_out");
+                assertThat(admin().get("/api/v1/opt-outs/" + phone).json().get("inboundId").asLong())
+                        .isEqualTo(items.get(0).get("id").asLong());
+            }
         }
     }
 
@@ -150,6 +157,17 @@ class ConsentDeliveryIT extends EngineIntegrationTest {
         long id = marketer().uploadCsv(Recipients.csv(first, count), fields).createdId();
         operator().awaitState(id, "READY", DONE);
         return id;
+    }
+
+    /** Confirmations sent to the number, once every reply to it has an outcome. */
+    private long awaitReplies(String phone) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (jdbc.queryForObject("SELECT count(*) FROM sms_inbound WHERE from_phone = ? AND reply_text IS NOT NULL"
+                + " AND reply_status IS NULL", Long.class, phone) > 0 && System.currentTimeMillis() < deadline) {
+            await(OffsetDateTime.now().plusNanos(50_000_000));
+        }
+        return jdbc.queryForObject("SELECT count(*) FROM sms_inbound WHERE from_phone = ? AND reply_status = 'SENT'",
+                Long.class, phone);
     }
 
     private static void await(OffsetDateTime time) {
