@@ -61,10 +61,12 @@ class ImportMerger {
      * RUNNING for a node to resume; anything else ends it FAILED, with the list as far as it got.
      */
     void merge(long importId) {
+        long started = System.nanoTime();
         try {
             while (Boolean.TRUE.equals(transactions.execute(status -> mergeNextWindow(importId)))) {
                 // each window commits on its own
             }
+            log.info("Opt-out import {} merged in {} ms", importId, (System.nanoTime() - started) / 1_000_000);
         } catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException e) {
             log.warn("Opt-out import {} stopped; a node resumes it after {}: {}", importId, settings.resumeAfter(),
                     e.getMessage());
