@@ -39,4 +39,26 @@ interface OptOutMapper {
             RETURNING phone""")
     List<String> removeOne(@Param("phone") String phone, @Param("sources") String[] sources,
             @Param("reason") String reason, @Param("inboundId") Long inboundId, @Param("actor") String actor);
+
+    /**
+     * Adds every number not on the list yet (one statement, in phone order so that concurrent additions
+     * never wait on each other in a circle), each with its event "added"; returns how many were added.
+     */
+    int addAll(@Param("phones") String[] phones, @Param("source") String source, @Param("reason") String reason,
+            @Param("actor") String actor);
+
+    /**
+     * Moves one window of an import's staged rows onto the list: the window's staging rows are deleted
+     * and their numbers added unless already there, in one statement. The entries carry the import's id;
+     * no event per entry (the import's one event names it).
+     */
+    Merged mergeStaged(@Param("importId") long importId, @Param("after") int after, @Param("through") int through,
+            @Param("reason") String reason, @Param("actor") String actor);
+
+    /** Marks a RUNNING import DONE and writes its one event "imported"; returns its id, or null when it was not RUNNING. */
+    Long finishImport(@Param("importId") long importId);
+
+    /** What a window of an import did: rows it held ({@code staged}) and numbers new to the list ({@code added}). */
+    record Merged(long staged, long added) {
+    }
 }

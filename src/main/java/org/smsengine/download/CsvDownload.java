@@ -14,9 +14,9 @@ import org.smsengine.upload.CsvHeader;
  * would run as a formula (one starting with {@code = + - @}, tab or CR) is written with a leading
  * {@code '}, so a download opened in a spreadsheet never runs what a recipient's row carried. A phone
  * as the engine formats it ({@code +}, digits and {@code *} only: E.164 or masked) is not a formula
- * and is written as it is.
+ * and is written as it is. Public for the downloads other features serve (the opt-out list's export).
  */
-final class CsvDownload implements Closeable {
+public final class CsvDownload implements Closeable {
 
     private static final Pattern FORMATTED_PHONE = Pattern.compile("\\+[0-9*]+");
 
@@ -26,14 +26,14 @@ final class CsvDownload implements Closeable {
         this.csv = csv;
     }
 
-    static CsvDownload start(HttpServletResponse response, String filename, String... header) throws IOException {
+    public static CsvDownload start(HttpServletResponse response, String filename, String... header) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
         OutputStreamWriter out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         return new CsvDownload(new CSVPrinter(out, CsvHeader.FORMAT.builder().setHeader(header).get()));
     }
 
-    void row(Object... cells) throws IOException {
+    public void row(Object... cells) throws IOException {
         Object[] safe = new Object[cells.length];
         for (int i = 0; i < cells.length; i++) {
             safe[i] = cells[i] == null ? null : neutralised(cells[i].toString());

@@ -2,11 +2,14 @@ package org.smsengine.system;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
@@ -18,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PgCopy {
+
+    private static final int STREAM_BUFFER = 256 * 1024;
 
     private final DataSource dataSource;
 
@@ -38,6 +43,43 @@ public class PgCopy {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /**
+     * Runs {@code copySql} with rows that {@code writer} writes as it comes to them (COPY's text
+     * format), so a stream of any length is copied holding no more than the driver's buffer, and the
+     * server stores rows while the writer is still producing them. When the writer throws, the COPY is
+     * cancelled and the exception passes on (the transaction then rolls back).
+     */
+    public long copyIn(String copySql, CopyWriter writer) throws IOException {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = null;
+        try {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+            PGCopyOutputStream out = new PGCopyOutputStream(copy, STREAM_BUFFER);
+            writer.write(out);
+            return out.endCopy();
+        } catch (SQLException e) {
+            throw new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("COPY", copySql, e);
+        } finally {
+            cancelIfActive(copy);
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void cancelIfActive(CopyIn copy) {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                // the transaction rolls back anyway; the exception that brought us here is the one to report
+            }
+        }
+    }
+
+    /** Writes the rows of a COPY (text format, UTF-8) to {@code out}. */
+    public interface CopyWriter {
+        void write(OutputStream out) throws IOException;
     }
 
     /**

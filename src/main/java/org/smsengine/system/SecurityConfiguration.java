@@ -41,6 +41,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/campaigns/*").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/enable", "/api/v1/campaigns/*/disable")
                                 .hasAnyRole(MARKETER, ADMIN)
+                        // the opt-out list: every role adds to it (and reads it, below); removing a number and
+                        // exporting the whole list: ADMIN
+                        .requestMatchers(HttpMethod.POST, "/api/v1/opt-outs").hasAnyRole(MARKETER, OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/opt-outs/export").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/opt-outs/*").hasRole(ADMIN)
                         // operating it: a batch's actions, a campaign fired by hand: OPERATOR, ADMIN
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*", "/api/v1/campaigns/*/run")
                                 .hasAnyRole(OPERATOR, ADMIN)

@@ -1,7 +1,10 @@
 package org.smsengine.upload;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.smsengine.system.InputError;
@@ -10,7 +13,8 @@ import org.smsengine.system.InvalidInputException;
 /**
  * The checks every CSV upload gets as it comes in (a batch's, an audience's): not empty, not
  * UTF-16, a UTF-8 BOM dropped, a header row that parses, and then, chunk by chunk as it is stored,
- * the byte-level checks of {@link CsvUploadScanner}. Each failure is a 400 naming the row or field.
+ * the byte-level checks of {@link CsvUploadScanner} (or, for an upload read in one pass rather
+ * than stored, as it is read: {@link #checkedStream}). Each failure is a 400 naming the row or field.
  */
 public final class CsvIntake {
 
@@ -46,6 +50,30 @@ public final class CsvIntake {
     /** Shows the rest of the upload to the checks, chunk by chunk, as it is stored. */
     public UploadStore.ChunkObserver observer() {
         return chunk -> scanner.feed(chunk, 0, chunk.length);
+    }
+
+    /**
+     * The whole upload to read in one pass instead of storing it: the bytes already read, then the rest
+     * of {@code rest}, each piece of it shown to the checks as it is read (so a check fails the reader
+     * at the row it is on). Call {@link #finish()} after the last byte.
+     */
+    public InputStream checkedStream(InputStream rest) {
+        return new SequenceInputStream(new ByteArrayInputStream(first), new FilterInputStream(rest) {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                int n = super.read(buffer, off, len);
+                if (n > 0) {
+                    scanner.feed(buffer, off, off + n);
+                }
+                return n;
+            }
+        });
     }
 
     /** Ends the checks; refuses an upload with a header but no rows. */

@@ -77,6 +77,13 @@ public final class ApiClient {
                 response.getHeaders(), response.getBody().readAllBytes()));
     }
 
+    /** {@code DELETE} with a JSON body given as text (a removal's reason). */
+    public Response deleteJson(String path, String json) {
+        return rest.method(org.springframework.http.HttpMethod.DELETE).uri(path).contentType(MediaType.APPLICATION_JSON)
+                .body(json).exchange((request, response) -> Response.of(response.getStatusCode().value(),
+                        response.getHeaders(), response.getBody().readAllBytes()));
+    }
+
     /** {@code PATCH} with a JSON body given as text (so that {@code null} and unknown fields can be sent as they are). */
     public Response patchJson(String path, String json) {
         return rest.patch().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)

@@ -74,6 +74,13 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /api/v1/campaigns/{id}/firings", EVERY_ROLE),
             // consent: the messages handsets sent, read by every role
             Map.entry("GET /api/v1/inbound", EVERY_ROLE),
+            // the opt-out list: every role adds, imports and reads; removal and the export are ADMIN's
+            Map.entry("POST /api/v1/opt-outs", EVERY_ROLE),
+            Map.entry("GET /api/v1/opt-outs", EVERY_ROLE),
+            Map.entry("GET /api/v1/opt-outs/{phone}", EVERY_ROLE),
+            Map.entry("DELETE /api/v1/opt-outs/{phone}", ADMIN),
+            Map.entry("GET /api/v1/opt-outs/export", ADMIN),
+            Map.entry("GET /api/v1/opt-outs/imports/{id}", EVERY_ROLE),
             // Spring Boot's conventions: health and info public, the rest of the actuator ADMIN's
             Map.entry("GET /actuator", ADMIN),
             Map.entry("GET /actuator/health", PUBLIC),
@@ -135,7 +142,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
     private int call(String endpoint, Caller caller) throws Exception {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
-                .replace("{id}", "987654321").replace("{action}", "pause")
+                .replace("{id}", "987654321").replace("{phone}", "+8613800138000").replace("{action}", "pause")
                 .replace("{requiredMetricName}", "jvm.threads.live").replace("/**", "/liveness");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20))
