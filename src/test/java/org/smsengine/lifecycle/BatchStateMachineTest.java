@@ -61,6 +61,7 @@ class BatchStateMachineTest {
             Map.entry("DELIVERING node_stopping", "DELIVERING"),
             Map.entry("DELIVERING taken_over", "DELIVERING"),
             Map.entry("DELIVERY_PAUSED resume", "DELIVERING"),
+            Map.entry("DELIVERY_PAUSED validity_passed", "DELIVERING"),
             Map.entry("DELIVERY_PAUSED abort", "ABORTED"),
             Map.entry("COMPLETED retry", "DELIVERING"),
             Map.entry("FAILED retry", "PREPARING"));
