@@ -13,7 +13,6 @@ ALTER TABLE sms_opt_out
     ADD COLUMN import_id  BIGINT,
     ADD COLUMN created_by TEXT NOT NULL DEFAULT 'system',
     ALTER COLUMN created_at SET DEFAULT clock_timestamp();
-CREATE INDEX sms_opt_out_source_idx ON sms_opt_out (source, phone);
 
 -- Every change of the list: an entry added or removed (one row each), an import (one row for the
 -- whole import, naming it; its entries carry its id). It is the audit trail, and the feed every node

@@ -44,7 +44,7 @@ class OptOutAdditions {
         List<String> valid = new ArrayList<>(phones.size());
         List<InputError> invalid = new ArrayList<>();
         for (int i = 0; i < phones.size(); i++) {
-            PhoneCheck check = PhoneNumbers.check(phones.get(i), region);
+            PhoneCheck check = PhoneNumbers.checkPossible(phones.get(i), region);
             if (check instanceof PhoneCheck.Valid number) {
                 valid.add(number.e164());
             } else {

@@ -9,9 +9,11 @@ import org.smsengine.system.UserText;
 import org.smsengine.system.UserText.Kind;
 
 /**
- * What may go onto the opt-out list: a number read by the batches' own rule ({@link PhoneNumbers},
- * the region applying to numbers written without {@code +}), so a number a batch would send to is the
- * number its opt-out names; and the reason given for it (or for a removal).
+ * What may go onto the opt-out list: a number read as batches read theirs ({@link PhoneNumbers}, the
+ * region applying to numbers written without {@code +}), so a number a batch would send to is the
+ * number its opt-out names, but any number that could exist, not only those valid today
+ * ({@link PhoneNumbers#checkPossible}): consent must outlive a libphonenumber upgrade that makes a
+ * range valid. And the reason given for it (or for a removal).
  */
 final class OptOutNumbers {
 
@@ -26,7 +28,7 @@ final class OptOutNumbers {
             return Optional.of("no phone number");
         }
         if (check instanceof PhoneCheck.Invalid invalid) {
-            return Optional.of("not a valid phone number in region " + region + " (" + invalid.why() + ")");
+            return Optional.of("not a possible phone number in region " + region + " (" + invalid.why() + ")");
         }
         return Optional.empty();
     }

@@ -50,7 +50,7 @@ final class RowBlock {
         for (int i = 0; i < size; i++) {
             String problem = problems[i];
             if (problem == null) {
-                PhoneCheck check = PhoneNumbers.check(phones[i], region);
+                PhoneCheck check = PhoneNumbers.checkPossible(phones[i], region);
                 if (check instanceof PhoneCheck.Valid number) {
                     copyRows.writeBytes(prefix);
                     copyRows.writeBytes((rowNos[i] + "\t" + number.e164() + "\n").getBytes(StandardCharsets.US_ASCII));

@@ -27,6 +27,19 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void anOptOutKeepsAnyPossibleNumberAndNamesAValidOneAsBatchesDo() {
+        for (String[] cell : new String[][] {{"+1 201-550-7799", "CN"}, {"131 2349 6368", "CN"}, {"0044 7400 101682", "CN"},
+                {" (201) 555-6070 ", "US"}}) {
+            assertThat(PhoneNumbers.checkPossible(cell[0], cell[1])).isEqualTo(PhoneNumbers.check(cell[0], cell[1]));
+        }
+        // no such area code today: a batch refuses it, an opt-out keeps it for the day it exists
+        assertThat(PhoneNumbers.check("+1 999 555 1234", "US")).isInstanceOf(PhoneCheck.Invalid.class);
+        assertThat(PhoneNumbers.checkPossible("+1 999 555 1234", "US")).isEqualTo(new PhoneCheck.Valid("+19995551234"));
+        assertThat(PhoneNumbers.checkPossible("12", "US")).isInstanceOf(PhoneCheck.Invalid.class);
+        assertThat(PhoneNumbers.checkPossible("not a number", "US")).isInstanceOf(PhoneCheck.Invalid.class);
+    }
+
+    @Test
     void numbersWithoutPlusTakeTheBatchRegion() {
         assertThat(PhoneNumbers.check("131 2349 6368", "CN")).isEqualTo(new PhoneCheck.Valid("+8613123496368"));
         assertThat(PhoneNumbers.check("0044 7400 101682", "CN")).isEqualTo(new PhoneCheck.Valid("+447400101682"));
