@@ -79,7 +79,7 @@ class ReplySender implements DisposableBean {
     private static OutgoingMessage message(ReplyDue reply) {
         EncodedText encoded = SegmentCounter.encode(reply.text());
         return new OutgoingMessage(reply.inboundId(), reply.sender(), reply.destination(), reply.text(), encoded.encoding(),
-                encoded.segments(), Set.of(), null);
+                encoded.segments(), Set.of(), null, false);     // no receipt: no batch waits for it
     }
 
     private static String why(String code, String detail) {

@@ -13,7 +13,15 @@ import org.smsengine.template.SmsEncoding;
  * @param segments      the parts preparation counted; a provider sends exactly these
  * @param skippedParts  parts (from 1) already accepted by an earlier attempt, not to be sent again
  * @param validUntil    after it the carrier should not deliver the message either (SMPP validity_period); null: no limit
+ * @param receipt       whether a delivery receipt is asked for (a batch's messages: yes; a keyword's reply, which no
+ *                      batch waits for: no)
  */
 public record OutgoingMessage(long reference, String sender, String destination, String text, SmsEncoding encoding,
-        int segments, Set<Integer> skippedParts, Instant validUntil) {
+        int segments, Set<Integer> skippedParts, Instant validUntil, boolean receipt) {
+
+    /** A message whose delivery receipt is asked for. */
+    public OutgoingMessage(long reference, String sender, String destination, String text, SmsEncoding encoding,
+            int segments, Set<Integer> skippedParts, Instant validUntil) {
+        this(reference, sender, destination, text, encoding, segments, skippedParts, validUntil, true);
+    }
 }

@@ -204,7 +204,8 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
             ReceivedPart part = new ReceivedPart(submitSm.getDestAddress(), submitSm.getSourceAddr(),
                     submitSm.getDataCoding() & 0xFF, submitSm.getEsmClass() & 0xFF, submitSm.getShortMessage(), id,
                     submitSm.getValidityPeriod() == null || submitSm.getValidityPeriod().isEmpty() ? null : submitSm.getValidityPeriod());
-            pending.put(id, new Pending(part, new Date()));
+            // a receipt only when asked for one, as an SMSC does (SMSC delivery receipt bits of registered_delivery)
+            pending.put(id, new Pending(part, new Date(), (submitSm.getRegisteredDelivery() & 0x03) != 0));
             return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
         } catch (ProcessRequestException e) {
             inFlight.decrementAndGet();
@@ -249,7 +250,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     }
 
     private void sendReceipt(SMPPServerSession session, Pending accepted) {
-        if (!session.getSessionState().isReceivable()) {
+        if (!session.getSessionState().isReceivable() || !accepted.receipt()) {
             return;
         }
         ReceivedPart part = accepted.part();
@@ -369,6 +370,6 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         binder.shutdownNow();
     }
 
-    private record Pending(ReceivedPart part, Date at) {
+    private record Pending(ReceivedPart part, Date at, boolean receipt) {
     }
 }

@@ -28,7 +28,8 @@ import org.smsengine.template.SmsEncoding;
  *
  * @param validityPeriod null when the message has no limit (the SMSC's default applies)
  */
-record PartPdu(int part, byte[] shortMessage, ESMClass esmClass, DataCoding dataCoding, String validityPeriod) {
+record PartPdu(int part, byte[] shortMessage, ESMClass esmClass, DataCoding dataCoding, String validityPeriod,
+        boolean receipt) {
 
     static final ESMClass PLAIN = new ESMClass();
     static final ESMClass WITH_UDH = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
@@ -41,7 +42,8 @@ record PartPdu(int part, byte[] shortMessage, ESMClass esmClass, DataCoding data
         String validity = validityPeriod(message.validUntil());
         if (message.segments() == 1) {
             // preparation counted one part: no need to measure the text again
-            return List.of(new PartPdu(1, SegmentCounter.octets(message.text(), message.encoding()), PLAIN, coding, validity));
+            return List.of(new PartPdu(1, SegmentCounter.octets(message.text(), message.encoding()), PLAIN, coding, validity,
+                    message.receipt()));
         }
         List<String> texts = SegmentCounter.split(message.text(), message.encoding());
         if (texts.size() != message.segments()) {
@@ -56,10 +58,10 @@ record PartPdu(int part, byte[] shortMessage, ESMClass esmClass, DataCoding data
             }
             byte[] octets = SegmentCounter.octets(texts.get(i), message.encoding());
             if (texts.size() == 1) {
-                parts.add(new PartPdu(part, octets, PLAIN, coding, validity));
+                parts.add(new PartPdu(part, octets, PLAIN, coding, validity, message.receipt()));
             } else {
                 parts.add(new PartPdu(part, withHeader(octets, message.reference(), texts.size(), part), WITH_UDH, coding,
-                        validity));
+                        validity, message.receipt()));
             }
         }
         return parts;

@@ -36,6 +36,7 @@ final class SmppBind implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmppBind.class);
     private static final RegisteredDelivery RECEIPT = new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE);
+    private static final RegisteredDelivery NO_RECEIPT = new RegisteredDelivery(SMSCDeliveryReceipt.DEFAULT);
     /** Generous, so a burst of receipts never overflows jSMPP's queue (its answer to that is a PDU its own server cannot read). */
     private static final int PDU_QUEUE = 10_000;
     private static final int PDU_PROCESSORS = 4;
@@ -93,7 +94,7 @@ final class SmppBind implements AutoCloseable {
                 SubmitSmResult response = current.submitShortMessage(definition.smpp().systemType(),
                         source.ton(), source.npi(), source.address(),
                         TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
-                        part.esmClass(), (byte) 0, (byte) 0, null, part.validityPeriod(), RECEIPT, (byte) 0, part.dataCoding(), (byte) 0,
+                        part.esmClass(), (byte) 0, (byte) 0, null, part.validityPeriod(), part.receipt() ? RECEIPT : NO_RECEIPT, (byte) 0, part.dataCoding(), (byte) 0,
                         part.shortMessage());
                 result.complete(response.getMessageId());
             } catch (PDUException | ResponseTimeoutException | InvalidResponseException | NegativeResponseException
