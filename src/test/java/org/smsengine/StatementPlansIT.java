@@ -220,6 +220,40 @@ class StatementPlansIT extends EngineIntegrationTest {
                     params("table", table, "batchId", NEW, "window", window(partition, after, PAGE)), List.of(), perPage()));
         });
         String audiences = "org.smsengine.audience.AudienceMapper.";
+        String consent = "org.smsengine.consent.";
+        // a page of the new batch's numbers: every hundredth opted out; some of the history's, which have a frequency row
+        String[] page = java.util.stream.IntStream.range(0, PAGE)
+                .mapToObj(i -> i % 10 == 0 ? "+1201" + String.format("%07d", i + 1) : "+1202" + String.format("%07d", i * 97 + 1))
+                .toArray(String[]::new);
+        page[1] = "+12030000001";
+        cases.add(new Case("consent: screen a page", consent + "ScreeningMapper.screen",
+                params("batchId", NEW, "sender", "", "phones", page, "counts", null, "seconds", null, "keep", 0),
+                List.of(), perPage()));
+        cases.add(new Case("consent: screen a page under frequency caps", consent + "ScreeningMapper.screen",
+                params("batchId", NEW, "sender", "", "phones", page, "counts", new Integer[] {1, 3},
+                        "seconds", new Long[] {14_400L, 604_800L}, "keep", 3),
+                List.of(), perPage()));
+        cases.add(new Case("consent: the newest opt-outs", consent + "ScreeningMapper.changesSince",
+                params("since", java.time.OffsetDateTime.now().minusSeconds(2)),
+                List.of("INSERT INTO sms_opt_out_event (phone, action, source, actor) VALUES ('+12029999999', 'added', 'keyword', 'k')"),
+                perPage()));
+        cases.add(new Case("consent: a slice of an import merged", consent + "OptOutMapper.mergeStaged",
+                params("importId", 1L, "after", HISTORY / 2, "through", HISTORY / 2 + PAGE, "reason", null, "actor", "t"),
+                List.of(), perPage()));
+        cases.add(new Case("inbound: a number's messages", consent + "InboundMapper.page",
+                params("phone", "+12010000007", "keyword", null, "batchId", null, "offset", 0L, "limit", PAGE),
+                List.of(), perPage()));
+        cases.add(new Case("inbound: a batch's messages", consent + "InboundMapper.page",
+                params("phone", null, "keyword", null, "batchId", NEW, "offset", 0L, "limit", PAGE),
+                List.of(), perPage()));
+        cases.add(new Case("opt-outs: a page of one source", consent + "OptOutQueryMapper.page",
+                params("source", "api", "sources", List.of("api", "import", "keyword"), "offset", 0L, "size", PAGE),
+                List.of(), perPage()));
+        cases.add(new Case("opt-outs: a page of the whole list", consent + "OptOutQueryMapper.page",
+                params("source", null, "sources", List.of("api", "import", "keyword"), "offset", 0L, "size", PAGE),
+                List.of(), perPage()));
+        cases.add(new Case("opt-outs: the export's next window", consent + "OptOutQueryMapper.after",
+                params("afterPhone", "+12030001000", "limit", PAGE), List.of(), perPage()));
         cases.add(new Case("audience: duplicates", audiences + "countDuplicates", params("id", 2L), List.of(), perBatch()));
         cases.add(new Case("audience: numbers forgotten", audiences + "forgetPhones", params("id", 2L), List.of(), perBatch()));
         return cases;

@@ -27,7 +27,8 @@ public final class PlanSandbox implements AutoCloseable {
     public static final int PARTITIONS = 4;
 
     private static final List<String> TABLES = List.of("sms_batch", "sms_recipient", "sms_message", "sms_reject",
-            "sms_retry", "sms_receipt_ref", "sms_partition", "sms_opt_out", "sms_upload_chunk", "sms_audience_phone");
+            "sms_retry", "sms_receipt_ref", "sms_partition", "sms_opt_out", "sms_upload_chunk", "sms_audience_phone",
+            "sms_opt_out_event", "sms_frequency", "sms_contact", "sms_inbound", "sms_opt_out_staging");
 
     private final String url;
     private final String schema;
@@ -114,6 +115,17 @@ public final class PlanSandbox implements AutoCloseable {
                 SELECT %1$d, p, 2 + p * %2$d / 4, 1 + (p + 1) * %2$d / 4 FROM generate_series(0, 3) p;
                 INSERT INTO sms_upload_chunk (batch_id, seq, data) SELECT %1$d, g, '\\x00' FROM generate_series(0, 99) g;
                 INSERT INTO sms_audience_phone (audience_id, phone) SELECT 1, '+1201' || lpad(g::text, 7, '0') FROM generate_series(1, %2$d) g;
+                INSERT INTO sms_opt_out_event (phone, action, source, actor, at)
+                SELECT phone, 'added', 'api', 'test', now() - interval '30 days' FROM sms_opt_out;
+                INSERT INTO sms_frequency (phone, sends, batches)
+                SELECT '+1201' || lpad(g::text, 7, '0'), ARRAY[now() - interval '30 days'], ARRAY[%1$d::bigint] FROM generate_series(1, %2$d) g;
+                INSERT INTO sms_contact (phone, sender, batch_id, claimed_at)
+                SELECT '+1201' || lpad(g::text, 7, '0'), '', %1$d, now() - interval '30 days' FROM generate_series(1, %2$d) g;
+                INSERT INTO sms_inbound (from_phone, to_address, text, keyword, action, provider, batch_id, received_at)
+                SELECT '+1201' || lpad(g::text, 7, '0'), 'SHOP', 'STOP', 'STOP', 'opted_out', 'p', %1$d, now() - interval '30 days'
+                FROM generate_series(1, %2$d / 10) g;
+                INSERT INTO sms_opt_out_staging (import_id, row_no, phone)
+                SELECT 1, g, '+1204' || lpad(g::text, 7, '0') FROM generate_series(1, %2$d) g;
                 """.formatted(OLD, history, OTHER);
     }
 
