@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
+import org.smsengine.consent.ScreeningSettings;
 import org.smsengine.delivery.BatchRecount;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.progress.ProgressPublisher;
@@ -44,10 +45,13 @@ public class Housekeeping {
     private final NodeIdentity node;
     private final Clock clock;
     private final BatchLifecycle lifecycle;
+    private final ScreeningSettings screening;
 
     Housekeeping(HousekeepingMapper housekeeping, BatchMapper batches, BatchRecount recount, ProgressPublisher progress,
-            HousekeepingSettings settings, NodeIdentity node, Clock clock, BatchLifecycle lifecycle) {
+            HousekeepingSettings settings, NodeIdentity node, Clock clock, BatchLifecycle lifecycle,
+            ScreeningSettings screening) {
         this.lifecycle = lifecycle;
+        this.screening = screening;
         this.housekeeping = housekeeping;
         this.batches = batches;
         this.recount = recount;
@@ -89,7 +93,8 @@ public class Housekeeping {
 
     /**
      * Deletes the messages, rejects, recipients and upload of batches finished longer ago than the
-     * retention, a window at a time; the batch row, its counts and its audit stay.
+     * retention, a window at a time; the batch row, its counts and its audit stay. Then the numbers'
+     * last contacts older than the retention, and send times no frequency cap looks back to.
      */
     @Scheduled(cron = "${sms.housekeeping.retention-schedule:0 30 3 * * *}")
     @SchedulerLock(name = RETENTION, lockAtLeastFor = "5s", lockAtMostFor = "2h")
@@ -102,6 +107,10 @@ public class Housekeeping {
                 }
                 housekeeping.markPurged(batchId);
             }
+            // who a number last heard from, kept as long as batches are; send times, as long as the longest cap needs them
+            deleted += inPhoneWindows("sms_contact", settings.retention().toMillis());
+            deleted += inPhoneWindows("sms_frequency", screening.frequencyCaps().stream()
+                    .mapToLong(cap -> cap.per().toMillis()).max().orElse(0));
             return deleted;
         });
     }
@@ -121,6 +130,20 @@ public class Housekeeping {
                 .filter(batchId -> lifecycle.notify(batchId, "validity_passed",
                         "its validity passed while it was paused: what is left is not sent", null).isPresent())
                 .count());
+    }
+
+    /** Deletes the rows of {@code table} older than {@code olderThanMillis}, a window of phones at a time. */
+    private long inPhoneWindows(String table, long olderThanMillis) {
+        long deleted = 0;
+        String after = "";
+        while (true) {
+            String through = housekeeping.phoneWindowEnd(table, after, settings.chunk());
+            deleted += housekeeping.purgePhoneWindow(table, after, through, olderThanMillis);
+            if (through == null) {
+                return deleted;
+            }
+            after = through;
+        }
     }
 
     /** Runs {@code work} over the batch's keys in {@code table}, {@code chunk} keys at a time; returns the rows it changed. */

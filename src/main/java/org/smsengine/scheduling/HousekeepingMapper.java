@@ -39,6 +39,13 @@ interface HousekeepingMapper {
     /** Deletes the batch's rows of {@code table} in one window of its keys. */
     int purgeWindow(@Param("table") String table, @Param("batchId") long batchId, @Param("window") Window window);
 
+    /** The last phone of the next window of {@code chunk} rows of {@code table} after {@code after}; null: fewer are left. */
+    String phoneWindowEnd(@Param("table") String table, @Param("after") String after, @Param("chunk") int chunk);
+
+    /** Deletes the rows of a window of phones (through null: to the end) older than {@code olderThanMillis}. */
+    int purgePhoneWindow(@Param("table") String table, @Param("after") String after, @Param("through") String through,
+            @Param("olderThanMillis") long olderThanMillis);
+
     /** Marks the batch purged, unless it was retried (and so changed) meanwhile. */
     int markPurged(@Param("batchId") long batchId);
 

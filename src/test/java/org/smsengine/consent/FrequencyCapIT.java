@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smsengine.provider.simulator.SmscSimulator;
+import org.smsengine.scheduling.Housekeeping;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;
 import org.smsengine.support.TestServices;
@@ -29,8 +30,10 @@ class FrequencyCapIT extends EngineIntegrationTest {
 
     private final JdbcTemplate jdbc;
     private final SmscSimulator simulator;
+    private final Housekeeping housekeeping;
 
-    FrequencyCapIT(JdbcTemplate jdbc, SmscSimulator simulator) {
+    FrequencyCapIT(JdbcTemplate jdbc, SmscSimulator simulator, Housekeeping housekeeping) {
+        this.housekeeping = housekeeping;
         this.jdbc = jdbc;
         this.simulator = simulator;
     }
@@ -94,6 +97,21 @@ class FrequencyCapIT extends EngineIntegrationTest {
         assertThat(messages.get(hourly).get("status").asText()).isIn("SENT", "DELIVERED");
         List<Object> kept = jdbc.queryForList("SELECT cardinality(sends) FROM sms_frequency WHERE phone = ?", Object.class, hourly);
         assertThat(kept).containsExactly(2);
+    }
+
+    @Test
+    void housekeepingForgetsSendTimesNoCapLooksBackToAndContactsPastTheRetention() {
+        String old = Recipients.phone(4_120_000);
+        String recent = Recipients.phone(4_120_001);
+        jdbc.update("INSERT INTO sms_frequency (phone, sends, batches) VALUES (?, ARRAY[now() - interval '8 days'], ARRAY[-1]::bigint[]),"
+                + " (?, ARRAY[now() - interval '6 days'], ARRAY[-1]::bigint[])", old, recent);
+        jdbc.update("INSERT INTO sms_contact (phone, sender, batch_id, claimed_at) VALUES (?, '', -1, now() - interval '91 days'),"
+                + " (?, '', -1, now() - interval '1 day')", old, recent);
+        housekeeping.purgeExpired();
+        assertThat(jdbc.queryForList("SELECT phone FROM sms_frequency WHERE phone IN (?, ?)", String.class, old, recent))
+                .containsExactly(recent);
+        assertThat(jdbc.queryForList("SELECT phone FROM sms_contact WHERE phone IN (?, ?)", String.class, old, recent))
+                .containsExactly(recent);
     }
 
     private long deliver(byte[] csv, boolean transactional) {
