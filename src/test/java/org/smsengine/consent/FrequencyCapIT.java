@@ -21,11 +21,13 @@ import org.springframework.test.context.TestConstructor;
 /**
  * Frequency caps across batches, on an engine of its own (caps configured: 1 per 4 hours and 3 per
  * 7 days), so the other tests' batches, which send to some numbers more than once, are not capped.
+ * Its simulator has ports of its own: the other tests' engine stays up beside it.
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class FrequencyCapIT extends EngineIntegrationTest {
 
     private static final int OWN_SMSC_PORT = TestServices.freePort();
+    private static final int OWN_SMSC_HTTP_PORT = TestServices.freePort();
     private static final Duration DONE = Duration.ofSeconds(60);
 
     private final JdbcTemplate jdbc;
@@ -41,6 +43,7 @@ class FrequencyCapIT extends EngineIntegrationTest {
     @DynamicPropertySource
     static void caps(DynamicPropertyRegistry registry) {
         registry.add("sms.simulator.port", () -> OWN_SMSC_PORT);
+        registry.add("sms.simulator.http-port", () -> OWN_SMSC_HTTP_PORT);
         registry.add("sms.consent.screening.frequency-caps[0].messages", () -> 1);
         registry.add("sms.consent.screening.frequency-caps[0].per", () -> "4h");
         registry.add("sms.consent.screening.frequency-caps[1].messages", () -> 3);
