@@ -12,42 +12,60 @@ import org.smsengine.provider.simulator.SmscSimulator;
 import org.smsengine.scheduling.Housekeeping;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;
-import org.smsengine.support.TestServices;
+import org.smsengine.support.ApiClient;
+import org.smsengine.support.SecondEngine;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestConstructor;
 
 /**
- * Frequency caps across batches, on an engine of its own (caps configured: 1 per 4 hours and 3 per
- * 7 days), so the other tests' batches, which send to some numbers more than once, are not capped.
- * Its simulator has ports of its own: the other tests' engine stays up beside it.
+ * Frequency caps across batches, on a second node configured with caps (1 per 4 hours and 3 per 7
+ * days), which takes the requests and so runs the batches' jobs; the shared engine has none, so the
+ * other tests' batches, which send to some numbers more than once, are not capped.
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FrequencyCapIT extends EngineIntegrationTest {
 
-    private static final int OWN_SMSC_PORT = TestServices.freePort();
-    private static final int OWN_SMSC_HTTP_PORT = TestServices.freePort();
     private static final Duration DONE = Duration.ofSeconds(60);
 
     private final JdbcTemplate jdbc;
     private final SmscSimulator simulator;
-    private final Housekeeping housekeeping;
+    private final DataSource dataSource;
+    private SecondEngine capped;
+    private int cappedPort;
 
-    FrequencyCapIT(JdbcTemplate jdbc, SmscSimulator simulator, Housekeeping housekeeping) {
-        this.housekeeping = housekeeping;
+    FrequencyCapIT(JdbcTemplate jdbc, SmscSimulator simulator, DataSource dataSource) {
         this.jdbc = jdbc;
         this.simulator = simulator;
+        this.dataSource = dataSource;
     }
 
-    @DynamicPropertySource
-    static void caps(DynamicPropertyRegistry registry) {
-        registry.add("sms.simulator.port", () -> OWN_SMSC_PORT);
-        registry.add("sms.simulator.http-port", () -> OWN_SMSC_HTTP_PORT);
-        registry.add("sms.consent.screening.frequency-caps[0].messages", () -> 1);
-        registry.add("sms.consent.screening.frequency-caps[0].per", () -> "4h");
-        registry.add("sms.consent.screening.frequency-caps[1].messages", () -> 3);
-        registry.add("sms.consent.screening.frequency-caps[1].per", () -> "7d");
+    @BeforeAll
+    void startTheCappedNode() {
+        Map<String, Object> properties = new HashMap<>(engineProperties());
+        properties.put("sms.consent.screening.frequency-caps[0].messages", 1);
+        properties.put("sms.consent.screening.frequency-caps[0].per", "4h");
+        properties.put("sms.consent.screening.frequency-caps[1].messages", 3);
+        properties.put("sms.consent.screening.frequency-caps[1].per", "7d");
+        capped = SecondEngine.start(properties, dataSource);
+        cappedPort = Integer.parseInt(capped.bean(Environment.class).getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    void stopTheCappedNode() {
+        if (capped != null) {
+            capped.close();
+        }
+    }
+
+    @Override
+    protected ApiClient as(String user) {
+        return new ApiClient(cappedPort, user, user);
     }
 
     @Test
@@ -110,7 +128,7 @@ class FrequencyCapIT extends EngineIntegrationTest {
                 + " (?, ARRAY[now() - interval '6 days'], ARRAY[-1]::bigint[])", old, recent);
         jdbc.update("INSERT INTO sms_contact (phone, sender, batch_id, claimed_at) VALUES (?, '', -1, now() - interval '91 days'),"
                 + " (?, '', -1, now() - interval '1 day')", old, recent);
-        housekeeping.purgeExpired();
+        capped.bean(Housekeeping.class).purgeExpired();
         assertThat(jdbc.queryForList("SELECT phone FROM sms_frequency WHERE phone IN (?, ?)", String.class, old, recent))
                 .containsExactly(recent);
         assertThat(jdbc.queryForList("SELECT phone FROM sms_contact WHERE phone IN (?, ?)", String.class, old, recent))
