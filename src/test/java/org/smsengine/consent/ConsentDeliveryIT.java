@@ -43,7 +43,7 @@ class ConsentDeliveryIT extends EngineIntegrationTest {
 
     @Test
     void aStopDuringDeliveryOf50000StopsThatNumberOnEveryNode() throws Exception {
-        int first = 4_000_000;
+        int first = 3_500_000;
         int total = 50_000;
         try (SecondEngine second = SecondEngine.start(engineProperties(), dataSource)) {
             long id = marketer().uploadCsv(Recipients.csv(first, total), Map.of("name", "stop mid-delivery",
@@ -110,7 +110,7 @@ class ConsentDeliveryIT extends EngineIntegrationTest {
 
     @Test
     void nothingIsSubmittedAfterValidUntilWhileDelivering() {
-        int first = 4_060_000;
+        int first = 3_560_000;
         OffsetDateTime validUntil = OffsetDateTime.now().plusSeconds(5);
         long id = prepare(first, 600, Map.of("tps", "50", "validUntil", validUntil.toString()));
         assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
@@ -120,7 +120,7 @@ class ConsentDeliveryIT extends EngineIntegrationTest {
 
     @Test
     void aBatchPausedPastItsValidityEndsWithTheRestSuppressed() {
-        int first = 4_070_000;
+        int first = 3_570_000;
         OffsetDateTime validUntil = OffsetDateTime.now().plusSeconds(20);
         long id = prepare(first, 2000, Map.of("tps", "50", "validUntil", validUntil.toString()));
         assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);

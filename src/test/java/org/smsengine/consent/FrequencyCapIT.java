@@ -70,7 +70,7 @@ class FrequencyCapIT extends EngineIntegrationTest {
 
     @Test
     void aSecondBatchWithinThePeriodIsCappedAndATransactionalOneIsNot() {
-        int first = 4_100_000;
+        int first = 3_600_000;
         long a = deliver(Recipients.csv(first, 10), false);
         assertThat(counts(a).get("sent").asInt()).isEqualTo(10);
         assertThat(counts(a).get("suppressed").asInt()).isZero();
@@ -105,7 +105,7 @@ class FrequencyCapIT extends EngineIntegrationTest {
 
     @Test
     void everyRuleMustHoldTheWeeklyOneToo() {
-        int first = 4_110_000;
+        int first = 3_610_000;
         String weekly = Recipients.phone(first);       // three sends this week, the last 5 hours ago: over 3 per 7 days
         String hourly = Recipients.phone(first + 1);   // one send 5 hours ago: within both rules
         jdbc.update("INSERT INTO sms_frequency (phone, sends, batches) VALUES (?, ARRAY[now() - interval '5 hours',"
@@ -122,8 +122,8 @@ class FrequencyCapIT extends EngineIntegrationTest {
 
     @Test
     void housekeepingForgetsSendTimesNoCapLooksBackToAndContactsPastTheRetention() {
-        String old = Recipients.phone(4_120_000);
-        String recent = Recipients.phone(4_120_001);
+        String old = Recipients.phone(3_620_000);
+        String recent = Recipients.phone(3_620_001);
         jdbc.update("INSERT INTO sms_frequency (phone, sends, batches) VALUES (?, ARRAY[now() - interval '8 days'], ARRAY[-1]::bigint[]),"
                 + " (?, ARRAY[now() - interval '6 days'], ARRAY[-1]::bigint[])", old, recent);
         jdbc.update("INSERT INTO sms_contact (phone, sender, batch_id, claimed_at) VALUES (?, '', -1, now() - interval '91 days'),"
