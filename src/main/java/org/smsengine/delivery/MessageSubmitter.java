@@ -86,9 +86,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
         for (int i = 0; i < page.size(); i++) {
             ClaimedMessage message = page.get(i);
             if (consent.optedOutSince(message)) {
-                // opted out (on any node) since the page was screened: never submitted
-                outcomes.add(CompletableFuture.completedFuture(new MessageOutcome(message.id(), MessageStatus.SUPPRESSED,
-                        null, PageScreen.OPTED_OUT, null, List.of())));
+                outcomes.add(suppressed(message));
                 continue;
             }
             Set<Integer> skipped = alreadyAccepted.getOrDefault(message.id(), Set.of());
@@ -99,6 +97,11 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
                         page.subList(i, page.size()).stream().map(ClaimedMessage::id).toList());
                 break;
             }
+            if (consent.optedOutSince(message)) {
+                // again after the rate limit's wait, which may be long: the last moment before the submit
+                outcomes.add(suppressed(message));
+                continue;
+            }
             OutgoingMessage outgoing = new OutgoingMessage(message.id(), route.sender(), message.phone(), message.text(),
                     message.encoding(), message.segments(), skipped, route.validUntil());
             outcomes.add(route.provider().submit(outgoing).thenApply(result -> outcomeOf(message, result)));
@@ -108,6 +111,12 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
             }
         }
         record(outcomes.subList(recorded, outcomes.size()));
+    }
+
+    /** Opted out (on any node) since the page was screened: never submitted. */
+    private static CompletableFuture<MessageOutcome> suppressed(ClaimedMessage message) {
+        return CompletableFuture.completedFuture(new MessageOutcome(message.id(), MessageStatus.SUPPRESSED, null,
+                PageScreen.OPTED_OUT, null, List.of()));
     }
 
     /** The batch's validity passed while the page was being sent: the rest goes back, and the next claim suppresses it. */
