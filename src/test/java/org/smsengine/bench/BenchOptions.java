@@ -15,9 +15,14 @@ import java.util.Arrays;
  * @param pauses         {@code bench.pauses}: pauses of the pause-latency run (0: no run)
  * @param cappedTps      {@code bench.cappedTps}: the capped simulator's limit (0: no capped run)
  * @param cappedSeconds  {@code bench.cappedSeconds}: how long the capped run delivers
+ * @param consent        {@code bench.consent}: the consent run (opt-out import, a batch to new numbers with STOPs); false: none
+ * @param optOuts        {@code bench.optOuts}: numbers imported onto the opt-out list before it (0: no import)
+ * @param stopReplyRate  {@code bench.stopReplyRate}: share of its recipients the simulator makes reply STOP
+ * @param stops          {@code bench.stops}: STOPs injected into numbers ahead of its delivery (0: none)
  */
 record BenchOptions(int[] rowCounts, String heap, int warmup, long history, int historyBatches, int pauses,
-        int cappedTps, int cappedSeconds, Path workDir, Path jar) {
+        int cappedTps, int cappedSeconds, boolean consent, int optOuts, double stopReplyRate, int stops, Path workDir,
+        Path jar) {
 
     static BenchOptions fromSystemProperties() {
         return new BenchOptions(
@@ -30,6 +35,10 @@ record BenchOptions(int[] rowCounts, String heap, int warmup, long history, int 
                 Integer.getInteger("bench.pauses", 20),
                 Integer.getInteger("bench.cappedTps", 500),
                 Integer.getInteger("bench.cappedSeconds", 60),
+                Boolean.parseBoolean(System.getProperty("bench.consent", "true")),
+                Integer.getInteger("bench.optOuts", 1_000_000),
+                Double.parseDouble(System.getProperty("bench.stopReplyRate", "0.01")),
+                Integer.getInteger("bench.stops", 1_000),
                 Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath(),
                 Path.of(System.getProperty("bench.jar", "target/sms-engine.jar")).toAbsolutePath());
     }

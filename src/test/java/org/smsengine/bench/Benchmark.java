@@ -2,18 +2,12 @@ package org.smsengine.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.smsengine.support.ApiClient;
 
 /**
@@ -25,6 +19,18 @@ import org.smsengine.support.ApiClient;
  * {@code bench.cappedTps} (default 500) and prints the rate achieved. Between the two it measures
  * the pause latency ({@link PauseLatency}) over {@code bench.pauses} pauses (default 20). Run it with
  * {@code ./mvnw -Pbenchmark verify}.
+ *
+ * <p>Before the capped run, unless {@code bench.consent} is false, the consent run ({@link ConsentRun}):
+ * {@code bench.optOuts} numbers (default 1,000,000; 0 for no import) are imported onto the opt-out list
+ * through the API, twice, and the rate printed (upload start to DONE, split at the 202); then a batch
+ * of as many new recipients as the measured one is delivered to a simulator restarted with
+ * {@code stop-reply-rate} {@code bench.stopReplyRate} (default 0.01), while {@code bench.stops} STOPs
+ * (default 1,000; 0 for none) are sent by {@code POST /mo} into numbers just ahead of its delivery;
+ * its rate is set beside the measured batch's, and the time from each STOP to its number's last
+ * submit is printed ({@link StopLatency}). Number ranges never meet: the measured batch's from
+ * candidate 0, the warm-up's from 50,000,000, the capped run's from 60,000,000, the pause batch's from
+ * 70,000,000, the consent batch's from 80,000,000 and the opt-out list's from 100,000,000
+ * ({@link RecipientFile}).
  *
  * <p>Before the measured batch the engine prepares a warm-up batch of {@code bench.warmup} rows
  * (default 200,000; 0 for none), so that the figures are those of a running engine, not of the
@@ -44,6 +50,9 @@ public final class Benchmark {
     private static final long CAPPED_NUMBERS = 60_000_000L;
     private static final long PAUSE_NUMBERS = 70_000_000L;
     private static final int PAUSE_BATCH_ROWS = 300_000;
+    /** The consent run's recipients, and the numbers imported onto the opt-out list: in no other batch. */
+    static final long CONSENT_NUMBERS = 80_000_000L;
+    static final long OPT_OUT_NUMBERS = 100_000_000L;
 
     private Benchmark() {
     }
@@ -92,6 +101,13 @@ public final class Benchmark {
                 PauseLatency.measure(engine, database, simulator,
                         RecipientFile.create(workDir, PAUSE_BATCH_ROWS, PAUSE_NUMBERS), options.pauses());
             }
+            if (options.consent()) {
+                simulator.close();
+                simulator = SimulatorProcess.start(options.jar(), smscPort, freePort(),
+                        simulatorSettings(Map.of("stop-reply-rate", Double.toString(options.stopReplyRate()))),
+                        runDir.resolve("simulator-consent.log"));
+                ConsentRun.measure(options, engine, database, services, simulator, run, runDir.resolve("gc.log"));
+            }
             if (options.cappedTps() > 0) {
                 simulator.close();
                 simulator = SimulatorProcess.start(options.jar(), smscPort, freePort(),
@@ -133,9 +149,14 @@ public final class Benchmark {
     private static Map<String, String> provider(int smscPort) {
         String p = "sms.providers.definitions[0].";
         return Map.of(p + "name", "bench-smsc", p + "type", "SMPP", p + "tps", "1000000",
-                p + "window", System.getProperty("bench.window", "64"), p + "sessions", System.getProperty("bench.sessions", "4"),
+                p + "window", System.getProperty("bench.window", "64"), p + "sessions", Integer.toString(sessions()),
                 p + "smpp.host", "localhost", p + "smpp.port", Integer.toString(smscPort),
                 p + "smpp.system-id", "engine", p + "smpp.password", "secret");
+    }
+
+    /** The SMPP sessions the engine binds to the simulator ({@code bench.sessions}). */
+    static int sessions() {
+        return Integer.getInteger("bench.sessions", 4);
     }
 
     /** The simulator's settings: receipts 100 ms after each part, and its threads ({@code bench.simulator.*}). */
@@ -147,9 +168,23 @@ public final class Benchmark {
         return settings;
     }
 
-    /** Upload, wait for READY, start, wait for COMPLETED and the receipts; {@code tps} is the batch's own cap, or null. */
+    /** What runs beside a batch's delivery, from its start until it is COMPLETED (closed then). */
+    @FunctionalInterface
+    interface DuringDelivery {
+        AutoCloseable start(long batchId) throws Exception;
+    }
+
     private static BatchRun run(EngineProcess engine, EngineDatabase database, Path csv, BenchServices services, Integer tps,
             String label) throws Exception {
+        return run(engine, database, csv, services, tps, label, batchId -> () -> { });
+    }
+
+    /**
+     * Upload, wait for READY, start, wait for COMPLETED and the receipts; {@code tps} is the batch's own cap, or null;
+     * {@code during} runs beside the delivery.
+     */
+    static BatchRun run(EngineProcess engine, EngineDatabase database, Path csv, BenchServices services, Integer tps,
+            String label, DuringDelivery during) throws Exception {
         long started = System.nanoTime();
         long batchId = upload(engine, csv, tps);
         double uploadSeconds = seconds(started);
@@ -162,7 +197,9 @@ public final class Benchmark {
         if (start.status() != 202) {
             throw new IllegalStateException("Start refused: " + start);
         }
-        watch.awaitState("COMPLETED", Duration.ofHours(2));
+        try (AutoCloseable ignored = during.start(batchId)) {
+            watch.awaitState("COMPLETED", Duration.ofHours(2));
+        }
         double toCompleted = seconds(started);
         long completedAt = System.currentTimeMillis();
         JsonNode receipted = watch.awaitReceipts(Duration.ofMinutes(2));
@@ -171,28 +208,11 @@ public final class Benchmark {
     }
 
     static long upload(EngineProcess engine, Path csv, Integer tps) throws IOException, InterruptedException {
-        String boundary = "bench-" + UUID.randomUUID();
-        StringBuilder head = new StringBuilder();
         Map<String, String> fields = new java.util.HashMap<>(Map.of("name", "benchmark", "template", TEMPLATE, "region", "US"));
         if (tps != null) {
             fields.put("tps", tps.toString());
         }
-        fields.forEach((name, value) ->
-                head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
-                        .append("\"\r\n\r\n").append(value).append("\r\n"));
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-                .append(csv.getFileName()).append("\"\r\nContent-Type: text/csv\r\n\r\n");
-        String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(engine.baseUrl() + "/api/v1/batches"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (EngineProcess.USER + ":" + EngineProcess.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.concat(
-                        HttpRequest.BodyPublishers.ofString(head.toString()),
-                        HttpRequest.BodyPublishers.ofFile(csv),
-                        HttpRequest.BodyPublishers.ofString(tail)))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Multipart.post(engine, "/api/v1/batches", fields, csv);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("Upload refused: " + response.statusCode() + " " + response.body());
         }

@@ -31,6 +31,9 @@ final class EngineDatabase {
             FROM sms_batch
             """;
 
+    /** Every STOP the engine has stored, from any number (an MO's {@code received_at} is when it was stored). */
+    private static final String STOPS = "SELECT count(*) FROM sms_inbound WHERE keyword = 'STOP'";
+
     private final String jdbcUrl;
 
     EngineDatabase(String jdbcUrl) {
@@ -88,6 +91,14 @@ final class EngineDatabase {
                 return new Size(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
                         row.getLong(6));
             }
+        }
+    }
+
+    long stopsStored() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(STOPS)) {
+            row.next();
+            return row.getLong(1);
         }
     }
 }

@@ -83,7 +83,7 @@ final class PauseLatency {
         }
     }
 
-    private static long percentile(List<Long> sorted, int p) {
+    static long percentile(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return 0;
         }

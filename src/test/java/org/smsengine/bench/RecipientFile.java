@@ -12,7 +12,8 @@ import org.smsengine.recipient.PhoneNumbers;
 /**
  * Writes {@code rows} unique, valid recipients ({@code name,phone,code}) as marketers send them:
  * numbers in several formats across US area codes. Each number is checked with libphonenumber,
- * so the engine must accept every row. The file is kept and reused for the same count.
+ * so the engine must accept every row. The file is kept and reused for the same count. Candidates
+ * repeat after 120,000,000 (15 area codes, 800 exchanges, 10,000 lines): ranges below that never meet.
  */
 final class RecipientFile {
 
@@ -32,19 +33,35 @@ final class RecipientFile {
 
     /** {@code rows} recipients from candidate number {@code first} on: files with far-apart starts share no number. */
     static Path create(Path dir, int rows, long first) throws IOException {
-        Path file = dir.resolve("recipients-" + rows + (first == 0 ? "" : "-from-" + first) + ".csv");
+        return write(dir, "recipients-", "name,phone,code", rows, first,
+                (written, phone) -> "Customer " + written + "," + phone + "," + (100_000 + written % 900_000));
+    }
+
+    /** {@code rows} numbers alone ({@code phone}), as an opt-out list is exported, from candidate {@code first} on. */
+    static Path phones(Path dir, int rows, long first) throws IOException {
+        return write(dir, "phones-", "phone", rows, first, (written, phone) -> phone);
+    }
+
+    /** A CSV row of the {@code written}-th valid number. */
+    @FunctionalInterface
+    private interface Row {
+        String of(int written, String phone);
+    }
+
+    private static Path write(Path dir, String prefix, String header, int rows, long first, Row row) throws IOException {
+        Path file = dir.resolve(prefix + rows + (first == 0 ? "" : "-from-" + first) + ".csv");
         if (Files.exists(file)) {
             return file;
         }
         Files.createDirectories(dir);
         Path partial = dir.resolve(file.getFileName() + ".partial");
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            out.write("name,phone,code\r\n");
+            out.write(header + "\r\n");
             long candidate = first;
             for (int written = 0; written < rows; candidate++) {
                 String phone = format(candidate);
                 if (PhoneNumbers.check(phone, "US") instanceof PhoneCheck.Valid) {
-                    out.write("Customer " + written + "," + phone + "," + (100_000 + written % 900_000) + "\r\n");
+                    out.write(row.of(written, phone) + "\r\n");
                     written++;
                 }
             }

@@ -83,7 +83,7 @@ final class Report {
         return String.format(Locale.ROOT, "target <= %.0f s: %s", END_TO_END_SECONDS, verdict(run.toCompletedSeconds() <= END_TO_END_SECONDS));
     }
 
-    private static String verdict(boolean met) {
+    static String verdict(boolean met) {
         return met ? "PASS" : "MISS";
     }
 }

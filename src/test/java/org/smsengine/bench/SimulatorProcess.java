@@ -65,6 +65,29 @@ final class SimulatorProcess implements AutoCloseable {
         return get(from == null ? "" : "?from=" + from + "&to=" + to);
     }
 
+    /** Waits until the engine has bound {@code sessions} sessions (after a restart it reconnects with a backoff). */
+    void awaitBound(int sessions, long timeoutMillis) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (get("").get("boundSessions").asInt() < sessions) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("The engine bound " + get("").get("boundSessions").asInt() + " of "
+                        + sessions + " sessions to the simulator in " + timeoutMillis + " ms");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * A handset's message ({@code POST /mo}): delivered to the engine as an MO {@code deliver_sm};
+     * returns the status, 202 once the engine has answered it (so it has stored it).
+     */
+    int injectMo(String from, String to, String text) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("from", from, "to", to, "text", text));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/mo"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private JsonNode get(String query) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/accounting" + query)).build(),
