@@ -13,8 +13,8 @@ final class ConsentReport {
     static final double DELIVERY_WITHIN_PERCENT = 5;
     static final long STOP_P99_MILLIS = 1_000;
 
-    /** What the consent run was asked for: its recipients, the list's size, the simulator's STOP share, STOPs sent, over how long. */
-    record Setup(int rows, int optOuts, double stopReplyRate, int stops, double spreadSeconds) {
+    /** What the consent run was asked for: its recipients, the list's size, the simulator's STOP share, STOPs to send. */
+    record Setup(int rows, int optOuts, double stopReplyRate, int stops) {
     }
 
     private ConsentReport() {
@@ -71,11 +71,12 @@ final class ConsentReport {
     }
 
     private static void stops(Setup setup, StopLatency stops) {
-        System.out.printf(Locale.ROOT, "STOPs sent          %,d of %,d over %.0f s (POST /mo, %,d refused), each into a number from half a page"
-                + " behind to one and a half ahead of its partition's next claim: %,d suppressed, %,d submitted after the STOP was"
-                + " stored, %,d sent before it was stored (the page got there first: left out), %,d not found%n",
-                stops.injected(), setup.stops(), setup.spreadSeconds(), stops.refused(), stops.suppressed(), stops.submittedAfter(),
-                stops.sentBefore(), stops.unknown());
+        System.out.printf(Locale.ROOT, "STOPs sent          %,d of %,d over %.1f s by POST /mo (%,d refused, %,d not found), each from"
+                + " half a page behind to 1.5 pages ahead of its partition's next claim%n", stops.injected(), setup.stops(),
+                stops.seconds(), stops.refused(), stops.unknown());
+        System.out.printf(Locale.ROOT, "  their messages    %,d suppressed, %,d submitted after the STOP was stored, %,d sent before it was"
+                + " stored (the page got there first: not ahead, left out)%n", stops.suppressed(), stops.submittedAfter(),
+                stops.sentBefore());
         boolean met = !stops.latencies().isEmpty() && stops.percentile(99) <= STOP_P99_MILLIS;
         System.out.printf(Locale.ROOT, "STOP to last submit p50 %d ms, p99 %d ms, max %d ms (of %,d numbers ahead; 0 when suppressed)"
                 + "    target p99 <= %,d ms: %s%n", stops.percentile(50), stops.percentile(99), stops.max(), stops.latencies().size(),

@@ -43,8 +43,7 @@ final class ConsentRun {
         SimulatorCount smsc = simulator.count().minus(before);
         long stored = database.stopsStored() - stopsBefore;
         StopLatency stops = StopLatency.of(database, run.batchId(), injector.targets(), injector.refused());
-        ConsentReport.run(new ConsentReport.Setup(rows, options.optOuts(), options.stopReplyRate(), options.stops(),
-                spreadMillis / 1000.0), plain, run, smsc, stored, stops, GcLog.read(gcLog, gcFrom));
+        ConsentReport.run(new ConsentReport.Setup(rows, options.optOuts(), options.stopReplyRate(), options.stops()), plain, run, smsc, stored, stops, GcLog.read(gcLog, gcFrom));
     }
 
     /** Waits until the engine has stored every STOP the simulator sent (its replies and those injected), or a while. */

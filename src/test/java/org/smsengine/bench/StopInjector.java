@@ -1,24 +1,27 @@
 package org.smsengine.bench;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends STOPs from handsets ({@code POST /mo} of the simulator) while a batch delivers, into numbers
- * just ahead of its delivery, spread evenly over the time it is expected to take. Each partition
- * sends its rows in order, a page at a time, so where it stands is its first message still
- * {@code PREPARED} (an index range from where it stood before, as the claimer's own). Each target is
- * picked from half a page behind that (in the page being submitted: a STOP that must be caught
- * between the page's screening and the message's submit) to one and a half pages ahead (a page the
- * screening of its claim must hold back); the partitions take turns. A target the page got to first
- * is known afterwards by its times ({@link StopLatency}).
+ * just ahead of its delivery, spread evenly over the time it is expected to take. Each target is
+ * picked from half a page behind a partition's front ({@link DeliveryFront}: in the page being
+ * submitted, a STOP that must be caught between the page's screening and the message's submit) to
+ * one and a half pages ahead (a page the screening of its claim must hold back); the partitions take
+ * turns. A target the page got to first is known afterwards by its times ({@link StopLatency}).
+ * Handsets answer at once, not one after another: {@link #SENDERS} STOPs are in flight at a time
+ * (each {@code POST /mo} waits until the engine has stored its STOP), and a target is picked only
+ * when a sender is free, so none waits in a queue while delivery passes it.
  */
 final class StopInjector implements AutoCloseable {
 
@@ -26,19 +29,9 @@ final class StopInjector implements AutoCloseable {
     private static final int BEHIND = 500;
     private static final int AHEAD = 1_500;
     private static final long TICK_MILLIS = 100;
+    private static final int SENDERS = 4;
     /** The provider's default source address, the benchmark batch's sender: what a handset answers. */
     private static final String TO = "SMSENGINE";
-
-    private static final String PARTITIONS = "SELECT partition_no FROM sms_partition WHERE batch_id = ? ORDER BY partition_no";
-    private static final String NEXT = """
-            SELECT id FROM sms_message WHERE batch_id = ? AND partition_no = ? AND id >= ? AND status = 'PREPARED'
-            ORDER BY id LIMIT 1""";
-    private static final String AT_OR_AFTER = """
-            SELECT id, phone FROM sms_message WHERE batch_id = ? AND partition_no = ? AND id >= ?
-            ORDER BY id OFFSET ? LIMIT 1""";
-    private static final String BEFORE = """
-            SELECT id, phone FROM sms_message WHERE batch_id = ? AND partition_no = ? AND id < ?
-            ORDER BY id DESC OFFSET ? LIMIT 1""";
 
     /** A number sent a STOP: its message (partition and id) and when the simulator's {@code POST /mo} answered. */
     record Target(String phone, int partition, long messageId, long storedBy) {
@@ -48,12 +41,19 @@ final class StopInjector implements AutoCloseable {
     private final SimulatorProcess simulator;
     private final int stops;
     private final long spreadMillis;
-    private final List<Target> targets = new ArrayList<>();
+    private final List<Target> targets = Collections.synchronizedList(new ArrayList<>());
     private final Random random = new Random(42);
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, runnable -> {
+        Thread thread = new Thread(runnable, "bench-stop-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Semaphore free = new Semaphore(SENDERS);
+    private final AtomicInteger picked = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean closed;
+    private volatile Exception failure;
     private Thread thread;
-    private int refused;
-    private Exception failure;
 
     /** {@code stops} STOPs over {@code spreadMillis} from the start of delivery (fewer if delivery ends first). */
     StopInjector(EngineDatabase database, SimulatorProcess simulator, int stops, long spreadMillis) {
@@ -72,26 +72,21 @@ final class StopInjector implements AutoCloseable {
     }
 
     private void inject(long batchId) {
-        try (Connection connection = database.connect()) {
-            List<Integer> partitions = partitions(connection, batchId);
-            long[] next = new long[partitions.size()];
-            boolean[] done = new boolean[partitions.size()];
+        try (DeliveryFront front = DeliveryFront.of(database, batchId)) {
             Set<String> chosen = new HashSet<>();
             long started = System.currentTimeMillis();
             int turn = 0;
-            while (!closed && targets.size() + refused < stops && remain(done)) {
+            while (!closed && picked.get() < stops && !front.done() && failure == null) {
                 long due = Math.min(stops, stops * (System.currentTimeMillis() - started) / spreadMillis + 1);
-                for (int tries = 0; targets.size() + refused < due && tries < 4 * partitions.size() && !closed; tries++) {
-                    int p = turn++ % partitions.size();
-                    Target target = null;
-                    if (!done[p]) {
-                        Long at = next(connection, batchId, partitions.get(p), next[p]);
-                        done[p] = at == null;
-                        next[p] = at == null ? next[p] : at;
-                        target = at == null ? null : pick(connection, batchId, partitions.get(p), at);
-                    }
+                for (int tries = 0; picked.get() < due && tries < 4 * front.partitions() && !closed; tries++) {
+                    free.acquire(); // a sender first, then the target: picked only to be sent at once
+                    DeliveryFront.Message target = front.near(turn++ % front.partitions(),
+                            random.nextInt(BEHIND + AHEAD) - BEHIND);
                     if (target != null && chosen.add(target.phone())) {
-                        send(target);
+                        picked.incrementAndGet();
+                        senders.execute(() -> send(target));
+                    } else {
+                        free.release();
                     }
                 }
                 Thread.sleep(TICK_MILLIS);
@@ -101,79 +96,41 @@ final class StopInjector implements AutoCloseable {
         }
     }
 
-    /** A message from {@link #BEHIND} before the partition's next unclaimed one, {@code at}, to {@link #AHEAD} after it. */
-    private Target pick(Connection connection, long batchId, int partition, long at) throws SQLException {
-        int offset = random.nextInt(BEHIND + AHEAD) - BEHIND;
-        try (PreparedStatement query = connection.prepareStatement(offset >= 0 ? AT_OR_AFTER : BEFORE)) {
-            query.setLong(1, batchId);
-            query.setInt(2, partition);
-            query.setLong(3, at);
-            query.setInt(4, offset >= 0 ? offset : -offset - 1);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? new Target(row.getString(2), partition, row.getLong(1), 0) : null;
+    private void send(DeliveryFront.Message target) {
+        try {
+            int status = simulator.injectMo(target.phone(), TO, "STOP");
+            if (status == 202) {
+                targets.add(new Target(target.phone(), target.partition(), target.id(), System.currentTimeMillis()));
+            } else {
+                refused.incrementAndGet();
             }
+        } catch (Exception e) {
+            failure = e;
+        } finally {
+            free.release();
         }
     }
 
-    private void send(Target target) throws Exception {
-        int status = simulator.injectMo(target.phone(), TO, "STOP");
-        if (status == 202) {
-            targets.add(new Target(target.phone(), target.partition(), target.messageId(), System.currentTimeMillis()));
-        } else {
-            refused++;
-        }
-    }
-
-    /** The partition's first message still PREPARED from message {@code from} on; null when it has none left. */
-    private static Long next(Connection connection, long batchId, int partition, long from) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(NEXT)) {
-            query.setLong(1, batchId);
-            query.setInt(2, partition);
-            query.setLong(3, from);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
-            }
-        }
-    }
-
-    private static List<Integer> partitions(Connection connection, long batchId) throws SQLException {
-        List<Integer> partitions = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(PARTITIONS)) {
-            query.setLong(1, batchId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    partitions.add(rows.getInt(1));
-                }
-            }
-        }
-        return partitions;
-    }
-
-    private static boolean remain(boolean[] done) {
-        for (boolean d : done) {
-            if (!d) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The STOPs the engine answered, in the order sent (after {@link #close}). */
+    /** The STOPs the engine answered, in the order answered (after {@link #close}). */
     List<Target> targets() {
-        return targets;
+        return List.copyOf(targets);
     }
 
     /** STOPs the simulator could not deliver (no session bound, or the engine refused them). */
     int refused() {
-        return refused;
+        return refused.get();
     }
 
-    /** Stops sending and waits for the sender; a failure of the sender fails the run. */
+    /** Stops picking, waits for the STOPs in flight; a failure to pick or send fails the run. */
     @Override
     public void close() throws Exception {
         closed = true;
         if (thread != null) {
             thread.join();
+        }
+        senders.shutdown();
+        if (!senders.awaitTermination(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("STOPs still in flight a minute after delivery ended");
         }
         if (failure != null) {
             throw new IllegalStateException("Injecting STOPs failed", failure);

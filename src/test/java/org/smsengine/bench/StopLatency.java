@@ -17,10 +17,11 @@ import java.util.List;
  * response, so the latency is an upper bound. One sent before its STOP was stored was not ahead of
  * delivery when the STOP came (the page got there first): it is counted, and left out of the latencies.
  *
+ * @param seconds     from the first STOP answered to the last
  * @param latencies   ms from the STOP to the submit of each number that was ahead (0 when suppressed), sorted
  */
-record StopLatency(int injected, int refused, int suppressed, int submittedAfter, int sentBefore, int unknown,
-        List<Long> latencies) {
+record StopLatency(int injected, int refused, double seconds, int suppressed, int submittedAfter, int sentBefore,
+        int unknown, List<Long> latencies) {
 
     private static final String OUTCOME = """
             SELECT m.status, m.sent_at,
@@ -65,7 +66,9 @@ record StopLatency(int injected, int refused, int suppressed, int submittedAfter
                 }
             }
         }
-        return new StopLatency(targets.size(), refused, suppressed, after, before, unknown,
+        double seconds = targets.isEmpty() ? 0 : (targets.stream().mapToLong(StopInjector.Target::storedBy).max().getAsLong()
+                - targets.stream().mapToLong(StopInjector.Target::storedBy).min().getAsLong()) / 1000.0;
+        return new StopLatency(targets.size(), refused, seconds, suppressed, after, before, unknown,
                 latencies.stream().sorted().toList());
     }
 
