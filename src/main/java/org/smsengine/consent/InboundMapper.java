@@ -32,6 +32,10 @@ interface InboundMapper {
 
     long count(@Param("phone") String phone, @Param("keyword") Keyword keyword, @Param("batchId") Long batchId);
 
+    /** Newest first, the next {@code limit} with an id below {@code before} (null: from the newest). */
+    List<InboundRow> window(@Param("phone") String phone, @Param("keyword") Keyword keyword, @Param("batchId") Long batchId,
+            @Param("before") Long before, @Param("limit") int limit);
+
     /** A message to store, already made storable ({@link ReceivedText}). */
     record NewInbound(String from, String to, String text, Keyword keyword, String action, String provider,
             String replyText) {

@@ -3,6 +3,8 @@ package org.smsengine.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.smsengine.provider.InboundMessage;
 import org.smsengine.provider.InboundSink;
@@ -169,6 +173,28 @@ class InboundIT extends EngineIntegrationTest {
         String stranger = phone();
         sink.accept(mo(stranger, "SHOP", "hello"));
         assertThat(lastFrom(stranger)).containsEntry("batch_id", null);
+    }
+
+    @Test
+    void theExportIsACsvNewestFirstWithFormulasNeutralisedAndPhonesMaskedBelowAdmin() throws Exception {
+        String phone = phone();
+        sink.accept(mo(phone, "SHOP", "=HYPERLINK(\"http://x\",\"win\")"));
+        sink.accept(mo(phone, "SHOP", "STOP"));
+
+        List<CSVRecord> rows = csvOf(admin().get("/api/v1/inbound/export?phone=" + phone.substring(1)).text());
+        assertThat(rows).extracting(row -> row.get("text")).containsExactly("STOP", "'=HYPERLINK(\"http://x\",\"win\")");
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("from")).isEqualTo(phone));
+        assertThat(rows.get(0).get("keyword")).isEqualTo("STOP");
+        assertThat(rows.get(0).get("action")).isEqualTo("opted_out");
+
+        List<CSVRecord> masked = csvOf(operator().get("/api/v1/inbound/export?phone=" + phone.substring(1)).text());
+        assertThat(masked).hasSize(2).allSatisfy(row -> assertThat(row.get("from")).contains("****").isNotEqualTo(phone));
+        assertThat(operator().get("/api/v1/inbound/export?keyword=maybe").status()).isEqualTo(400);
+    }
+
+    private static List<CSVRecord> csvOf(String text) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text)).getRecords();
     }
 
     @Test

@@ -74,6 +74,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /api/v1/campaigns/{id}/firings", EVERY_ROLE),
             // consent: the messages handsets sent, read by every role
             Map.entry("GET /api/v1/inbound", EVERY_ROLE),
+            Map.entry("GET /api/v1/inbound/export", EVERY_ROLE),
             // the opt-out list: every role adds, imports and reads; removal and the export are ADMIN's
             Map.entry("POST /api/v1/opt-outs", EVERY_ROLE),
             Map.entry("GET /api/v1/opt-outs", EVERY_ROLE),
