@@ -71,4 +71,18 @@ public interface BatchMapper {
 
     /** Opens the next round of re-sending the batch's retryable failures (a job instance of its own). */
     BatchRow nextJobRound(@Param("id") long id);
+
+    /** How many batches are in each of {@code states} (0 when none): one probe of the state index per state. */
+    @org.apache.ibatis.annotations.Select("SELECT s.state AS key, (SELECT count(*) FROM sms_batch b WHERE b.state = s.state) AS value"
+            + " FROM unnest(#{states,typeHandler=org.apache.ibatis.type.ArrayTypeHandler}::text[]) AS s(state)")
+    java.util.List<Figure> countByState(@Param("states") String[] states);
+
+    /** Messages of delivering batches not yet submitted or settled, by provider. */
+    @org.apache.ibatis.annotations.Select("SELECT COALESCE(provider, '') AS key, sum(GREATEST(0, prepared - sent - send_failed"
+            + " - cancelled - suppressed - in_doubt)) AS value FROM sms_batch WHERE state = 'DELIVERING' GROUP BY provider")
+    java.util.List<Figure> waitingByProvider();
+
+    /** A label and its figure. */
+    record Figure(String key, long value) {
+    }
 }

@@ -92,7 +92,7 @@ public interface DeliveryMapper {
 
     /** A receipt's provider id and the message it is for, as that message stands. */
     record ReceiptMatch(String providerMessageId, long batchId, int partitionNo, long id, String status, int segments,
-            int partsDelivered) {
+            int partsDelivered, OffsetDateTime sentAt) {
     }
 
     record StatusCount(String status, long count) {

@@ -1,5 +1,7 @@
 package org.smsengine.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
@@ -74,15 +76,17 @@ class DeliveryStepConfiguration {
     MessageSubmitter messageSubmitter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, RateLimits limits,
             DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions,
-            Clock clock, ConsentGate consent) {
+            Clock clock, ConsentGate consent, MeterRegistry meters) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         SmsProvider provider = providers.get(batch.provider());
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, provider,
                 providers.tps(provider.name()),
                 Math.max(1, providers.inFlight(provider.name()) / Math.max(1, partitions.findAll(batchId).size())),
                 batch.senderId(), batch.tps(), batch.validUntil() == null ? null : batch.validUntil().toInstant());
+        Timer latency = Timer.builder("sms.submit.latency").description("From a submit to its provider's answer")
+                .tag("provider", provider.name()).register(meters);
         return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, clock,
-                consent);
+                consent, latency);
     }
 
     @Bean
@@ -131,8 +135,9 @@ class DeliveryStepConfiguration {
     }
 
     @Bean
-    ReceiptApplier receiptApplier(DeliveryMapper deliveries, BatchMapper batches, ProgressPublisher progress) {
-        return new ReceiptApplier(deliveries, batches, progress);
+    ReceiptApplier receiptApplier(DeliveryMapper deliveries, BatchMapper batches, ProgressPublisher progress,
+            MeterRegistry meters) {
+        return new ReceiptApplier(deliveries, batches, progress, meters);
     }
 
     /** Where the providers hand their receipts. */

@@ -1,5 +1,6 @@
 package org.smsengine.delivery;
 
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.smsengine.batch.SendWindow;
@@ -46,10 +48,12 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
     private final StopSignals signals;
     private final Clock clock;
     private final ConsentGate consent;
+    private final Timer latency;
 
     MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits, DeliveryMapper deliveries,
-            OutcomeRecorder recorder, StopSignals signals, Clock clock, ConsentGate consent) {
+            OutcomeRecorder recorder, StopSignals signals, Clock clock, ConsentGate consent, Timer latency) {
         this.consent = consent;
+        this.latency = latency;
         this.signals = signals;
         this.clock = clock;
         this.route = route;
@@ -104,7 +108,11 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
             }
             OutgoingMessage outgoing = new OutgoingMessage(message.id(), route.sender(), message.phone(), message.text(),
                     message.encoding(), message.segments(), skipped, route.validUntil());
-            outcomes.add(route.provider().submit(outgoing).thenApply(result -> outcomeOf(message, result)));
+            long started = System.nanoTime();
+            outcomes.add(route.provider().submit(outgoing).thenApply(result -> {
+                latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                return outcomeOf(message, result);
+            }));
             if (outcomes.size() - recorded >= 2 * slice) {
                 record(outcomes.subList(recorded, recorded + slice));
                 recorded += slice;

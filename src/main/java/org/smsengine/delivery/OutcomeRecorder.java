@@ -1,7 +1,12 @@
 package org.smsengine.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchCounts;
@@ -34,9 +39,11 @@ class OutcomeRecorder {
     private final ProgressPublisher progress;
     private final TransactionTemplate ownTransaction;
     private final StopSignals signals;
+    private final MeterRegistry meters;
 
     OutcomeRecorder(DeliveryMapper deliveries, ReceiptRefMapper refs, BatchMapper batches, ProgressPublisher progress,
-            PlatformTransactionManager transactionManager, StopSignals signals) {
+            PlatformTransactionManager transactionManager, StopSignals signals, MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = deliveries;
         this.refs = refs;
         this.batches = batches;
@@ -54,6 +61,7 @@ class OutcomeRecorder {
         for (int attempt = 1; ; attempt++) {
             try {
                 ownTransaction.executeWithoutResult(status -> write(batchId, partitionNo, provider, outcomes));
+                count(provider, outcomes);
                 return;
             } catch (TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
@@ -63,6 +71,14 @@ class OutcomeRecorder {
                 Thread.sleep(200L * attempt);
             }
         }
+    }
+
+    /** {@code sms_submits_total} by provider and result (sent, failed, retry, suppressed), once recorded. */
+    private void count(String provider, List<MessageOutcome> outcomes) {
+        Map<MessageStatus, Long> byStatus = outcomes.stream()
+                .collect(Collectors.groupingBy(MessageOutcome::status, () -> new EnumMap<>(MessageStatus.class), Collectors.counting()));
+        byStatus.forEach((status, n) -> meters.counter("sms.submits", "provider", provider,
+                "result", status == MessageStatus.RETRYING ? "retry" : status.name().toLowerCase(Locale.ROOT)).increment(n));
     }
 
     /** Puts claimed messages that were not submitted back as retries due now (the step is stopping). */

@@ -3,6 +3,8 @@ package org.smsengine.delivery;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,11 @@ public class RateLimits {
 
     private final Map<String, Bucket> providers = new ConcurrentHashMap<>();
     private final Map<Long, Bucket> batches = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    RateLimits(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     /**
      * Waits until {@code parts} submissions are allowed by the provider's and, if it has one, the
@@ -39,6 +46,20 @@ public class RateLimits {
             throws InterruptedException {
         Bucket providerBucket = providers.computeIfAbsent(provider, name -> bucket(providerTps));
         Bucket batchBucket = batchTps == null ? null : batches.computeIfAbsent(batchId, id -> bucket(batchTps));
+        long started = System.nanoTime();
+        try {
+            return take(parts, providerBucket, batchBucket, holdBack);
+        } finally {
+            long waited = System.nanoTime() - started;
+            if (waited > 1_000_000) {
+                Timer.builder("sms.rate.limit.wait").description("Time a submit waited for the rate limits")
+                        .tag("provider", provider).register(meters).record(waited, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private boolean take(int parts, Bucket providerBucket, Bucket batchBucket, BooleanSupplier holdBack)
+            throws InterruptedException {
         int full = 0;
         while (full < parts) {
             if (batchBucket != null && !take(batchBucket, holdBack)) {

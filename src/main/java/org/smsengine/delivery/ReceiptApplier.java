@@ -1,12 +1,16 @@
 package org.smsengine.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
@@ -29,11 +33,13 @@ public class ReceiptApplier {
     private final DeliveryMapper deliveries;
     private final BatchMapper batches;
     private final ProgressPublisher progress;
+    private final MeterRegistry meters;
 
-    ReceiptApplier(DeliveryMapper deliveries, BatchMapper batches, ProgressPublisher progress) {
+    ReceiptApplier(DeliveryMapper deliveries, BatchMapper batches, ProgressPublisher progress, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.batches = batches;
         this.progress = progress;
+        this.meters = meters;
     }
 
     /** Applies what it can; returns the receipts no submitted part matches (yet). */
@@ -66,6 +72,7 @@ public class ReceiptApplier {
         Map<Long, long[]> counts = new HashMap<>();
         for (Change change : changes) {
             if (!change.target().status().equals(change.status())) {
+                record(change);
                 long[] moved = counts.computeIfAbsent(change.target().batchId(), id -> new long[2]);
                 moved[change.status().equals(MessageStatus.DELIVERED.name()) ? 0 : 1]++;
             }
@@ -80,6 +87,20 @@ public class ReceiptApplier {
                 changes.stream().map(Change::deliveredAt).toArray(String[]::new),
                 changes.stream().map(Change::receiptAt).toArray(String[]::new));
         counts.forEach((batchId, moved) -> progress.publish(batches.addCounts(batchId, BatchCounts.receipted(moved[0], moved[1]))));
+    }
+
+    /**
+     * {@code sms_receipts_total} by the status a receipt gave its message, and {@code sms_receipt_latency_seconds}:
+     * from the submit's outcome being recorded to the receipt that decided the message reaching the engine.
+     */
+    private void record(Change change) {
+        meters.counter("sms.receipts", "status", change.status()).increment();
+        OffsetDateTime sentAt = change.target().sentAt();
+        if (sentAt != null && change.receiptAt() != null) {
+            long millis = Instant.parse(change.receiptAt()).toEpochMilli() - sentAt.toInstant().toEpochMilli();
+            Timer.builder("sms.receipt.latency").description("From a message's submit to the receipt that decided it")
+                    .register(meters).record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

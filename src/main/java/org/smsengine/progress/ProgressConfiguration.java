@@ -1,5 +1,6 @@
 package org.smsengine.progress;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.smsengine.batch.BatchQueries;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class ProgressConfiguration {
 
     @Bean
-    RedisGuard redisGuard(ProgressSettings settings, Clock clock) {
-        return new RedisGuard(settings.redisRetryAfter(), clock);
+    RedisGuard redisGuard(ProgressSettings settings, Clock clock, MeterRegistry meters) {
+        return new RedisGuard(settings.redisRetryAfter(), clock, meters);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.smsengine.progress;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +21,13 @@ final class RedisGuard {
     private final Clock clock;
     private volatile Instant downUntil = Instant.MIN;
     private volatile boolean down;
+    private final Counter fallbacks;
 
-    RedisGuard(Duration retryAfter, Clock clock) {
+    RedisGuard(Duration retryAfter, Clock clock, MeterRegistry meters) {
         this.retryAfter = retryAfter;
         this.clock = clock;
+        this.fallbacks = Counter.builder("sms.redis.fallbacks")
+                .description("Redis operations that failed, the progress served from PostgreSQL instead").register(meters);
     }
 
     boolean mayTry() {
@@ -30,6 +35,7 @@ final class RedisGuard {
     }
 
     void failed(RuntimeException e) {
+        fallbacks.increment();
         downUntil = clock.instant().plus(retryAfter);
         if (!down) {
             down = true;

@@ -9,7 +9,9 @@ public enum Role {
     /** Reads batches and starts, pauses, resumes, retries or aborts them. */
     OPERATOR,
     /** Everything, including unmasked phone numbers. */
-    ADMIN;
+    ADMIN,
+    /** Reads the Prometheus metrics ({@code /actuator/prometheus}) and nothing else: a scraper's account. */
+    METRICS;
 
     /** Phones are shown whole only to ADMIN, everywhere (JSON, CSV, streams); every other role sees them masked. */
     public static boolean seesFullPhones(Authentication user) {

@@ -21,6 +21,7 @@ class SecurityConfiguration {
     private static final String MARKETER = Role.MARKETER.name();
     private static final String OPERATOR = Role.OPERATOR.name();
     private static final String ADMIN = Role.ADMIN.name();
+    private static final String METRICS = Role.METRICS.name();
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
@@ -30,6 +31,8 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // the metrics: ADMIN, or a scraper's account with only METRICS
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN, METRICS)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                                 .permitAll()
                         .requestMatchers("/error").permitAll()

@@ -3,6 +3,7 @@ package org.smsengine.support;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
+@AutoConfigureObservability(tracing = false)     // metrics exported as in production (tests turn them off by default)
 @Import(TestClock.Config.class)
 public abstract class EngineIntegrationTest {
 
@@ -56,6 +58,7 @@ public abstract class EngineIntegrationTest {
         properties.put("sms.housekeeping.overdue-receipts-schedule", "-");
         properties.put("sms.housekeeping.retention-schedule", "-");
         properties.put("sms.housekeeping.validity-schedule", "-");
+        properties.put("sms.metrics.gauge-interval", "1s");
         // keywords are answered (InboundIT sees the replies reach the simulator)
         properties.put("sms.consent.replies.stop", "You will get no more messages from us. Send START to resume.");
         properties.put("sms.consent.replies.help", "Shop news. Send STOP to end them.");

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class RoleMatrixIT extends EngineIntegrationTest {
 
-    enum Caller { ANONYMOUS, MARKETER, OPERATOR, ADMIN }
+    enum Caller { ANONYMOUS, MARKETER, OPERATOR, ADMIN, METRICS }
 
     private static final Set<Caller> PUBLIC = EnumSet.allOf(Caller.class);
     private static final Set<Caller> EVERY_ROLE = EnumSet.of(Caller.MARKETER, Caller.OPERATOR, Caller.ADMIN);
@@ -88,6 +88,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /actuator/health/**", PUBLIC),
             Map.entry("GET /actuator/info", PUBLIC),
             Map.entry("GET /actuator/metrics", ADMIN),
+            Map.entry("GET /actuator/prometheus", EnumSet.of(Caller.ADMIN, Caller.METRICS)),
             Map.entry("GET /actuator/metrics/{requiredMetricName}", ADMIN),
             // the OpenAPI documents and the error page
             Map.entry("GET /v3/api-docs", PUBLIC),
