@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -52,6 +54,16 @@ class MetricsIT extends EngineIntegrationTest {
         assertThat(sum(after, "sms_submits_total", "result=\"sent\"")).isGreaterThanOrEqualTo(sentBefore + 3_000);
         assertThat(sum(after, "sms_receipts_total", "status=\"DELIVERED\"")).isGreaterThanOrEqualTo(3_000);
         assertThat(sum(after, "sms_receipt_latency_seconds_count", "")).isGreaterThanOrEqualTo(3_000);
+
+        // every series the provisioned Grafana dashboard draws is one the engine serves
+        String dashboard = Files.readString(Path.of("src/main/monitoring/grafana/dashboards/sms-engine.json"));
+        Matcher names = Pattern.compile("\\b((?:sms|spring_batch|jvm)_[a-z_]+)").matcher(dashboard);
+        while (names.find()) {
+            if (names.group(1).endsWith("_name")) {
+                continue;   // a label (spring_batch_step_name), not a series
+            }
+            assertThat(after).as("the dashboard's %s", names.group(1)).contains("\n" + names.group(1));
+        }
     }
 
     @Test
