@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +25,7 @@ class BatchGauges {
     private final BatchMapper batches;
     private final MultiGauge byState;
     private final MultiGauge waiting;
+    private final Set<String> providers = ConcurrentHashMap.newKeySet();
 
     BatchGauges(BatchMapper batches, MeterRegistry meters) {
         this.batches = batches;
@@ -33,8 +38,12 @@ class BatchGauges {
     void refresh() {
         byState.register(batches.countByState(STATES).stream()
                 .map(row -> MultiGauge.Row.of(Tags.of("state", row.key()), row.value())).toList(), true);
-        waiting.register(batches.waitingByProvider().stream()
-                .map(row -> MultiGauge.Row.of(Tags.of("provider", row.key()), row.value())).toList(), true);
+        Map<String, Long> now = new HashMap<>();
+        batches.waitingByProvider().forEach(row -> now.put(row.key(), row.value()));
+        providers.addAll(now.keySet());
+        // a provider that had messages waiting keeps its series at 0 once it has none (a dashboard shows 0, not "no data")
+        waiting.register(providers.stream()
+                .map(provider -> MultiGauge.Row.of(Tags.of("provider", provider), now.getOrDefault(provider, 0L))).toList(), true);
     }
 
 }
