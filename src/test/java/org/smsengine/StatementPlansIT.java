@@ -254,6 +254,22 @@ class StatementPlansIT extends EngineIntegrationTest {
                 List.of(), perPage()));
         cases.add(new Case("opt-outs: the export's next window", consent + "OptOutQueryMapper.after",
                 params("afterPhone", "+12030001000", "limit", PAGE), List.of(), perPage()));
+        cases.add(new Case("consent: held messages suppressed", delivery + "suppress",
+                params("batchId", NEW, "partitionNo", 0, "ids", scattered, "reasons", fill(scattered.length, "opted_out")),
+                List.of(setStatus(scatteredList, "SENDING")), perPage()));
+        cases.add(new Case("validity: a partition's rest suppressed", delivery + "expireRest",
+                params("batchId", NEW, "partitionNo", 0, "reason", "validity_passed"), List.of(), perBatch()));
+        cases.add(new Case("retention: where a window of contacts ends", housekeeping + "phoneWindowEnd",
+                params("table", "sms_contact", "after", "+12010001000", "chunk", PAGE), List.of(), perPage()));
+        cases.add(new Case("retention: a window of contacts", housekeeping + "purgePhoneWindow",
+                params("table", "sms_contact", "after", "+12010001000", "through", "+12010001050", "olderThanMillis", 1000L),
+                List.of(), perPage()));
+        cases.add(new Case("retention: a window of send times", housekeeping + "purgePhoneWindow",
+                params("table", "sms_frequency", "after", "+12010001000", "through", "+12010001050", "olderThanMillis", 1000L),
+                List.of(), perPage()));
+        cases.add(new Case("inbound: the export's next window", consent + "InboundMapper.window",
+                params("phone", null, "keyword", null, "batchId", NEW, "before", Long.MAX_VALUE, "limit", PAGE),
+                List.of(), perPage()));
         cases.add(new Case("audience: duplicates", audiences + "countDuplicates", params("id", 2L), List.of(), perBatch()));
         cases.add(new Case("audience: numbers forgotten", audiences + "forgetPhones", params("id", 2L), List.of(), perBatch()));
         return cases;

@@ -1,6 +1,5 @@
 package org.smsengine.consent;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.Map;
@@ -38,11 +37,6 @@ class RecentOptOuts implements SmartLifecycle {
 
     boolean contains(String phone) {
         return recent.containsKey(phone);
-    }
-
-    /** A number this node opted out itself: known at once, before the next poll. */
-    void noteAdded(String phone, OffsetDateTime at) {
-        recent.put(phone, at);
     }
 
     /** Reads the changes since the last poll (and {@code lookback} before it); forgets what is older than {@code recentFor}. */
@@ -118,13 +112,5 @@ class RecentOptOuts implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 1000;
-    }
-
-    int size() {
-        return recent.size();
-    }
-
-    Duration pollInterval() {
-        return settings.pollInterval();
     }
 }
