@@ -8,6 +8,8 @@ public enum BatchState {
     CREATED,
     PREPARING,
     PREPARATION_PAUSED,
+    /** Prepared, waiting for an approver (sms.review.required). */
+    AWAITING_APPROVAL,
     READY,
     SCHEDULED,
     DELIVERING,

@@ -12,6 +12,7 @@ import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.BatchState;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.system.ConflictException;
+import org.smsengine.system.ForbiddenException;
 import org.smsengine.system.LogText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,10 +55,21 @@ public class BatchLifecycle implements AllowedActions {
         this.transaction = transaction;
     }
 
-    /** An operator's action: the batch in its new state, or a {@link ConflictException} naming state and allowed actions. */
+    /**
+     * An operator's action: the batch in its new state, or a {@link ConflictException} naming state and
+     * allowed actions. A review action (approve, reject) by the batch's own creator is refused with a
+     * {@link ForbiddenException} whatever the state: four eyes, not two.
+     */
     public BatchRow act(long batchId, String action, String actor, String reason) {
         if (!table.actions().contains(action)) {
             throw new UnknownActionException(action, table.actions());
+        }
+        if (table.reviewActions().contains(action)) {
+            BatchRow batch = batches.find(batchId).orElseThrow(() -> new BatchNotFoundException(batchId));
+            if (actor.equals(batch.createdBy())) {
+                throw new ForbiddenException("Batch " + batchId + " was created by " + actor + ": '" + action
+                        + "' needs another user (review before launch is four eyes)");
+            }
         }
         return fire(batchId, action, actor, reason, null).orElseThrow(() -> refused(batchId, action));
     }
@@ -78,6 +90,11 @@ public class BatchLifecycle implements AllowedActions {
             log.info("Batch {}: '{}' does not apply in its state now; left as it is", batchId, event);
         }
         return moved;
+    }
+
+    /** Whether {@code action} is one the batch's creator may not send (approve, reject). */
+    public boolean isReview(String action) {
+        return table.reviewActions().contains(action);
     }
 
     @Override
@@ -137,6 +154,15 @@ public class BatchLifecycle implements AllowedActions {
         BatchRow now = batches.find(batchId).orElseThrow(() -> new BatchNotFoundException(batchId));
         return new ConflictException("Batch " + batchId + " is " + now.state() + ": '" + action + "' is not allowed now",
                 now.state().name(), of(now));
+    }
+
+    /**
+     * Records in the batch's audit something done to it that changes no state (a test-send): the
+     * trail shows it among the lifecycle's events, in the state the batch was in.
+     */
+    public void record(long batchId, String what, String actor, String detail) {
+        BatchRow batch = batches.find(batchId).orElseThrow(() -> new BatchNotFoundException(batchId));
+        audit.insert(batchId, what, batch.state().name(), batch.state().name(), actor, detail);
     }
 
     public List<BatchEvent> events(long batchId) {

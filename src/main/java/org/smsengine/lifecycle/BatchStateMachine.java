@@ -1,6 +1,7 @@
 package org.smsengine.lifecycle;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.smsengine.batch.BatchRow;
@@ -71,6 +72,22 @@ public class BatchStateMachine {
         return guard == null || guards.get(guard).test(batch);
     }
 
+    /** The transitions for the same state and event that come before {@code t} in the table. */
+    private List<Transition> earlierCandidates(Transition t) {
+        List<Transition> candidates = table.candidates(t.from(), t.event());
+        return candidates.subList(0, candidates.indexOf(t));
+    }
+
+    /**
+     * The table's rule, that of several transitions for one state and event the first whose guard
+     * holds is taken, made the machine's: Spring Statemachine tries such transitions in an order of
+     * its own (it differs from one built machine to the next), so each transition's guard also
+     * requires that no earlier candidate's holds. Exactly one can then be taken.
+     */
+    private boolean firstToHold(Transition t, List<Transition> earlier, BatchRow batch) {
+        return holds(t.guard(), batch) && earlier.stream().noneMatch(e -> holds(e.guard(), batch));
+    }
+
     private StateMachine<String, String> build() {
         try {
             StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
@@ -83,9 +100,9 @@ public class BatchStateMachine {
             for (Transition t : table.transitions()) {
                 ExternalTransitionConfigurer<String, String> external = transitions.withExternal()
                         .source(t.from()).target(t.to()).event(t.event());
-                if (t.guard() != null) {
-                    LifecycleGuard guard = guards.get(t.guard());
-                    external.guard(context -> guard.test((BatchRow) context.getMessageHeader(BATCH)));
+                List<Transition> earlier = earlierCandidates(t);
+                if (t.guard() != null || !earlier.isEmpty()) {
+                    external.guard(context -> firstToHold(t, earlier, (BatchRow) context.getMessageHeader(BATCH)));
                 }
             }
             return builder.build();

@@ -9,6 +9,7 @@ import java.util.Set;
  *
  * @param actions        the events operators send (REST actions), in the order the API lists them
  * @param pipelineEvents the events the engine sends itself
+ * @param reviewActions  the actions of the four-eyes review, which a batch's creator may not send
  * @param transitions    in file order: of several for one state and event, the first whose guard holds wins
  */
 public record LifecycleTable(
@@ -17,6 +18,7 @@ public record LifecycleTable(
         Set<String> finalStates,
         List<String> actions,
         List<String> pipelineEvents,
+        List<String> reviewActions,
         List<Transition> transitions) {
 
     public LifecycleTable {
@@ -24,6 +26,7 @@ public record LifecycleTable(
         finalStates = Set.copyOf(finalStates);
         actions = List.copyOf(actions);
         pipelineEvents = List.copyOf(pipelineEvents);
+        reviewActions = List.copyOf(reviewActions);
         transitions = List.copyOf(transitions);
     }
 

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class LifecycleTableLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("initial", "final", "states", "events", "transitions");
-    private static final Set<String> EVENT_KEYS = Set.of("actions", "pipeline");
+    private static final Set<String> EVENT_KEYS = Set.of("actions", "pipeline", "review");
     private static final Set<String> TRANSITION_KEYS = Set.of("from", "event", "to", "guard", "action");
 
     private LifecycleTableLoader() {
@@ -60,6 +60,13 @@ public final class LifecycleTableLoader {
         List<String> allEvents = new ArrayList<>(actions);
         allEvents.addAll(pipeline);
         Set<String> eventSet = unique(allEvents, "events");
+        List<String> review = events.get("review") == null ? List.of() : strings(events.get("review"), "events.review");
+        for (String action : review) {
+            if (!actions.contains(action)) {
+                throw new IllegalArgumentException("events.review names '" + action + "', which is not one of the actions "
+                        + actions);
+            }
+        }
 
         List<Transition> transitions = new ArrayList<>();
         Object rawTransitions = root.get("transitions");
@@ -91,7 +98,7 @@ public final class LifecycleTableLoader {
                 transitions.add(new Transition(source, event, to, guard, action));
             }
         }
-        LifecycleTable table = new LifecycleTable(states, initial, finals, actions, pipeline, transitions);
+        LifecycleTable table = new LifecycleTable(states, initial, finals, actions, pipeline, review, transitions);
         requireAllReachable(table);
         return table;
     }

@@ -29,7 +29,7 @@ record SendTimeChange(boolean setsSendAt, OffsetDateTime sendAt, boolean setsWin
 
     /** Until it starts; the same states as {@code setSendAt} in BatchMapper.xml, which has the last word. */
     private static final Set<BatchState> SEND_TIME_CHANGES = EnumSet.of(BatchState.CREATED, BatchState.PREPARING,
-            BatchState.PREPARATION_PAUSED, BatchState.READY, BatchState.SCHEDULED);
+            BatchState.PREPARATION_PAUSED, BatchState.AWAITING_APPROVAL, BatchState.READY, BatchState.SCHEDULED);
 
     /** The change a body asks for, or a 400 naming every bad field. */
     static SendTimeChange parse(JsonNode body, ObjectMapper json, SendParameterValidator validator) {

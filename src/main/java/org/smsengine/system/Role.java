@@ -8,6 +8,8 @@ public enum Role {
     MARKETER,
     /** Reads batches and starts, pauses, resumes, retries or aborts them. */
     OPERATOR,
+    /** Reads batches; approves or rejects a batch under review that someone else created, and test-sends it. */
+    APPROVER,
     /** Everything, including unmasked phone numbers. */
     ADMIN,
     /** Reads the Prometheus metrics ({@code /actuator/prometheus}) and nothing else: a scraper's account. */

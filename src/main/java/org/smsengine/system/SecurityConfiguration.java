@@ -20,6 +20,7 @@ class SecurityConfiguration {
 
     private static final String MARKETER = Role.MARKETER.name();
     private static final String OPERATOR = Role.OPERATOR.name();
+    private static final String APPROVER = Role.APPROVER.name();
     private static final String ADMIN = Role.ADMIN.name();
     private static final String METRICS = Role.METRICS.name();
 
@@ -46,16 +47,21 @@ class SecurityConfiguration {
                                 .hasAnyRole(MARKETER, ADMIN)
                         // the opt-out list: every role adds to it (and reads it, below); removing a number and
                         // exporting the whole list: ADMIN
-                        .requestMatchers(HttpMethod.POST, "/api/v1/opt-outs").hasAnyRole(MARKETER, OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/opt-outs").hasAnyRole(MARKETER, OPERATOR, APPROVER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/opt-outs/export").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/opt-outs/*").hasRole(ADMIN)
+                        // review before launch: approving or rejecting, APPROVER, ADMIN (never the batch's creator:
+                        // BatchLifecycle); a test-send to seed numbers, its maker and its checker
+                        .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/approve", "/api/v1/batches/*/reject")
+                                .hasAnyRole(APPROVER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/test-send").hasAnyRole(MARKETER, APPROVER, ADMIN)
                         // operating it: a batch's actions, a campaign fired by hand: OPERATOR, ADMIN
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*", "/api/v1/campaigns/*/run")
                                 .hasAnyRole(OPERATOR, ADMIN)
                         // the messages handsets sent: every role reads them (phones masked below ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/inbound").hasAnyRole(MARKETER, OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/inbound").hasAnyRole(MARKETER, OPERATOR, APPROVER, ADMIN)
                         // reading: every role
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(MARKETER, OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(MARKETER, OPERATOR, APPROVER, ADMIN)
                         // anything else (deleting an audience, the actuator, ...): ADMIN
                         .anyRequest().hasRole(ADMIN))
                 .headers(Customizer.withDefaults());

@@ -24,7 +24,8 @@ class LifecycleTableLoaderTest {
         LifecycleTable table = BatchStateMachineTest.shippedTable();
         assertThat(table.initial()).isEqualTo("CREATED");
         assertThat(table.finalStates()).containsExactlyInAnyOrder("COMPLETED", "FAILED", "ABORTED");
-        assertThat(table.actions()).containsExactly("start", "pause", "resume", "retry", "abort");
+        assertThat(table.actions()).containsExactly("start", "pause", "resume", "retry", "abort", "approve", "reject");
+        assertThat(table.reviewActions()).containsExactly("approve", "reject");
         assertThat(table.candidates("DELIVERING", "abort")).singleElement()
                 .satisfies(t -> assertThat(t.action()).isEqualTo("abortJob"));
     }
@@ -68,6 +69,14 @@ class LifecycleTableLoaderTest {
     @Test
     void anUnknownKeyIsNamed() {
         assertRefused(HEAD + "transitions:\n  - {from: A, event: go, to: B, when: later}\n", "unknown key 'when'");
+    }
+
+    @Test
+    void aReviewEventThatIsNoActionIsNamed() {
+        String head = HEAD.replace("events:\n", "events:\n  review: [done]\n");
+        assertThat(head).contains("review: [done]");
+        assertRefused(head + "transitions:\n  - {from: A, event: go, to: B}\n  - {from: B, event: done, to: C}\n",
+                "events.review names 'done', which is not one of the actions");
     }
 
     private static void assertRefused(String yaml, String message) {

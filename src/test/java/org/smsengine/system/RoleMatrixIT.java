@@ -34,13 +34,17 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class RoleMatrixIT extends EngineIntegrationTest {
 
-    enum Caller { ANONYMOUS, MARKETER, OPERATOR, ADMIN, METRICS }
+    enum Caller { ANONYMOUS, MARKETER, OPERATOR, APPROVER, ADMIN, METRICS }
 
     private static final Set<Caller> PUBLIC = EnumSet.allOf(Caller.class);
-    private static final Set<Caller> EVERY_ROLE = EnumSet.of(Caller.MARKETER, Caller.OPERATOR, Caller.ADMIN);
+    private static final Set<Caller> EVERY_ROLE = EnumSet.of(Caller.MARKETER, Caller.OPERATOR, Caller.APPROVER, Caller.ADMIN);
     private static final Set<Caller> MARKETER = EnumSet.of(Caller.MARKETER, Caller.ADMIN);
     private static final Set<Caller> OPERATOR = EnumSet.of(Caller.OPERATOR, Caller.ADMIN);
+    private static final Set<Caller> APPROVER = EnumSet.of(Caller.APPROVER, Caller.ADMIN);
     private static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
+    /** Actions of the {action} mapping whose roles differ from the others': the review's. */
+    private static final List<String> REVIEW_ACTIONS = List.of("POST /api/v1/batches/{id}/approve",
+            "POST /api/v1/batches/{id}/reject");
 
     /** API.md's table, endpoint by endpoint ("METHOD pattern"). */
     private static final Map<String, Set<Caller>> TABLE = Map.ofEntries(
@@ -50,6 +54,10 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /api/v1/batches/{id}", EVERY_ROLE),
             Map.entry("PATCH /api/v1/batches/{id}", MARKETER),
             Map.entry("POST /api/v1/batches/{id}/{action}", OPERATOR),
+            // review before launch: approving and rejecting for approvers; a test-send for the maker and the checker
+            Map.entry("POST /api/v1/batches/{id}/approve", APPROVER),
+            Map.entry("POST /api/v1/batches/{id}/reject", APPROVER),
+            Map.entry("POST /api/v1/batches/{id}/test-send", EnumSet.of(Caller.MARKETER, Caller.APPROVER, Caller.ADMIN)),
             Map.entry("GET /api/v1/batches/{id}/events", EVERY_ROLE),
             Map.entry("GET /api/v1/batches/{id}/progress", EVERY_ROLE),
             Map.entry("GET /api/v1/batches/{id}/progress/stream", EVERY_ROLE),
@@ -110,6 +118,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
         Set<String> unknown = new TreeSet<>(endpoints);
         unknown.removeAll(TABLE.keySet());
         assertThat(unknown).as("endpoints the role table does not know: add them to API.md and to this table").isEmpty();
+        endpoints.addAll(REVIEW_ACTIONS);
 
         List<String> wrong = new ArrayList<>();
         for (String endpoint : endpoints) {

@@ -1,0 +1,161 @@
+package org.smsengine.review;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.batch.BatchQueries;
+import org.smsengine.batch.BatchRow;
+import org.smsengine.batch.BatchState;
+import org.smsengine.lifecycle.BatchLifecycle;
+import org.smsengine.message.MessageMapper;
+import org.smsengine.message.MessageRow;
+import org.smsengine.provider.AcceptedPart;
+import org.smsengine.provider.OutgoingMessage;
+import org.smsengine.provider.Providers;
+import org.smsengine.provider.SubmitResult;
+import org.smsengine.recipient.PhoneCheck;
+import org.smsengine.recipient.PhoneMask;
+import org.smsengine.recipient.PhoneNumbers;
+import org.smsengine.system.ConflictException;
+import org.smsengine.system.FailureText;
+import org.smsengine.system.InputError;
+import org.smsengine.system.InvalidInputException;
+import org.smsengine.template.EncodedText;
+import org.smsengine.template.SegmentCounter;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends the first rendered messages of a prepared batch to seed numbers, so that its maker and its
+ * approver see on a handset what recipients will get. Straight to the batch's provider, outside the
+ * batch: no message of the batch changes, its counts stay as they are, no receipt is asked for. The
+ * audit records who sent what to which (masked) seeds, and what came of it.
+ */
+@Service
+class TestSender {
+
+    /** Prepared and not started: the messages are rendered and nobody has them yet. */
+    static final Set<BatchState> TEST_SEND_STATES = EnumSet.of(BatchState.AWAITING_APPROVAL, BatchState.READY,
+            BatchState.SCHEDULED);
+
+    private static final Logger log = LoggerFactory.getLogger(TestSender.class);
+
+    private final BatchQueries batches;
+    private final MessageMapper messages;
+    private final Providers providers;
+    private final BatchLifecycle lifecycle;
+    private final ReviewSettings settings;
+
+    TestSender(BatchQueries batches, MessageMapper messages, Providers providers, BatchLifecycle lifecycle,
+            ReviewSettings settings) {
+        this.batches = batches;
+        this.messages = messages;
+        this.providers = providers;
+        this.lifecycle = lifecycle;
+        this.settings = settings;
+    }
+
+    TestSend send(long batchId, List<String> phones, String actor, boolean fullPhones) {
+        BatchRow batch = batches.require(batchId);
+        List<String> seeds = seeds(phones, batch.region());
+        if (!TEST_SEND_STATES.contains(batch.state())) {
+            throw new ConflictException("Batch " + batchId + " is " + batch.state() + ": a test-send needs a prepared batch"
+                    + " that has not started (" + TEST_SEND_STATES + ")", batch.state().name(), lifecycle.of(batch));
+        }
+        String provider = batch.provider() != null ? batch.provider() : providers.defaultName();
+        if (provider == null) {
+            throw new ConflictException("Batch " + batchId + " has no provider and none is configured as the default",
+                    batch.state().name(), lifecycle.of(batch));
+        }
+        List<MessageRow> first = messages.pageAfter(batchId, -1, 0, seeds.size());
+        if (first.isEmpty()) {
+            throw new ConflictException("Batch " + batchId + " has no message to test-send: every row was rejected",
+                    batch.state().name(), lifecycle.of(batch));
+        }
+        List<TestSend.Seed> results = new ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++) {
+            results.add(sendOne(batch, provider, seeds.get(i), first.get(i % first.size())));
+        }
+        lifecycle.record(batchId, "test_send", actor, summary(results));
+        log.info("Batch {}: test-send by {} to {} seed(s): {} sent", batchId, actor, seeds.size(),
+                results.stream().filter(r -> r.status().equals("SENT")).count());
+        return new TestSend(batchId, fullPhones ? results : results.stream().map(TestSender::masked).toList());
+    }
+
+    private List<String> seeds(List<String> phones, String region) {
+        if (phones == null || phones.isEmpty()) {
+            throw new InvalidInputException(InputError.field("phones", "name at least one seed number"));
+        }
+        if (phones.size() > settings.maxSeeds()) {
+            throw new InvalidInputException(InputError.field("phones", "at most " + settings.maxSeeds()
+                    + " seed numbers (sms.review.max-seeds), not " + phones.size()));
+        }
+        Set<String> seeds = new LinkedHashSet<>();
+        List<InputError> errors = new ArrayList<>();
+        for (int i = 0; i < phones.size(); i++) {
+            PhoneCheck check = PhoneNumbers.check(phones.get(i), region);
+            if (check instanceof PhoneCheck.Valid valid) {
+                seeds.add(valid.e164());
+            } else {
+                errors.add(InputError.field("phones[" + i + "]", check instanceof PhoneCheck.Invalid invalid
+                        ? "not a phone number of region " + region + ": " + invalid.why() : "empty"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The seed numbers are not valid", errors);
+        }
+        return List.copyOf(seeds);
+    }
+
+    private TestSend.Seed sendOne(BatchRow batch, String provider, String phone, MessageRow message) {
+        EncodedText encoded = SegmentCounter.encode(message.text());
+        OutgoingMessage outgoing = new OutgoingMessage(message.id(), batch.senderId(), phone, message.text(),
+                encoded.encoding(), encoded.segments(), Set.of(), null, false);
+        try {
+            SubmitResult result = providers.get(provider).submit(outgoing)
+                    .get(settings.testSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (result instanceof SubmitResult.Accepted accepted) {
+                String id = accepted.acceptedParts().stream().findFirst().map(AcceptedPart::providerMessageId).orElse(null);
+                return seed(phone, message, "SENT", id, null);
+            }
+            String error = result instanceof SubmitResult.Rejected r ? why(r.code(), r.detail())
+                    : result instanceof SubmitResult.RetryLater l ? why(l.code(), l.detail()) : "not sent";
+            return seed(phone, message, "FAILED", null, error);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return seed(phone, message, "FAILED", null, "interrupted: the node is stopping");
+        } catch (TimeoutException e) {
+            return seed(phone, message, "FAILED", null, "no answer from provider " + provider + " within "
+                    + settings.testSendTimeout().toSeconds() + " s");
+        } catch (ExecutionException | RuntimeException e) {
+            log.warn("Test-send of batch {} failed: {}", batch.id(), FailureText.forLog(e));
+            return seed(phone, message, "FAILED", null, FailureText.forUsers(e, "batch " + batch.id()));
+        }
+    }
+
+    private static TestSend.Seed seed(String phone, MessageRow message, String status, String messageId, String error) {
+        return new TestSend.Seed(phone, message.rowNo(), message.text(), message.segments(), status, messageId, error);
+    }
+
+    private static TestSend.Seed masked(TestSend.Seed seed) {
+        return new TestSend.Seed(PhoneMask.mask(seed.phone()), seed.row(), seed.text(), seed.segments(), seed.status(),
+                seed.messageId(), seed.error());
+    }
+
+    /** The audit's words: every role reads them, so the seeds are masked there. */
+    private static String summary(List<TestSend.Seed> results) {
+        return results.stream().map(r -> "row " + r.row() + " to " + PhoneMask.mask(r.phone()) + ": " + r.status()
+                + (r.error() == null ? "" : " (" + r.error() + ")")).collect(Collectors.joining("; ", "test-send: ", ""));
+    }
+
+    private static String why(String code, String detail) {
+        return detail == null || detail.isBlank() ? code : code + ": " + detail;
+    }
+}
