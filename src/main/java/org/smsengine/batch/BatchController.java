@@ -47,9 +47,9 @@ class BatchController {
     }
 
     @GetMapping
-    PageView<BatchView> list(@RequestParam(required = false) BatchState state,
+    PageView<BatchView> list(@RequestParam(required = false) BatchState state, @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.list(state, pages.of(page, size));
+        return queries.list(state, name, pages.of(page, size));
     }
 
     @GetMapping("/{id}")

@@ -16,9 +16,11 @@ public interface BatchMapper {
 
     Optional<BatchRow> find(long id);
 
-    List<BatchRow> list(@Param("state") BatchState state, @Param("offset") long offset, @Param("limit") int limit);
+    /** Newest first, of one state and/or whose name contains {@code name} (any case) when given. */
+    List<BatchRow> list(@Param("state") BatchState state, @Param("name") String name, @Param("offset") long offset,
+            @Param("limit") int limit);
 
-    long count(@Param("state") BatchState state);
+    long count(@Param("state") BatchState state, @Param("name") String name);
 
     /** Batches whose live view may be stale: not finished, or changed within the last hour. */
     List<BatchRow> listActive();

@@ -23,9 +23,11 @@ public class BatchQueries {
         return view(require(id));
     }
 
-    public PageView<BatchView> list(BatchState state, PageRequest page) {
-        List<BatchView> items = batches.list(state, page.offset(), page.size()).stream().map(this::view).toList();
-        return new PageView<>(items, page.page(), page.size(), batches.count(state));
+    /** Newest first; of one state, and/or whose name contains {@code name}, when given. */
+    public PageView<BatchView> list(BatchState state, String name, PageRequest page) {
+        String search = name == null || name.isBlank() ? null : name.strip();
+        List<BatchView> items = batches.list(state, search, page.offset(), page.size()).stream().map(this::view).toList();
+        return new PageView<>(items, page.page(), page.size(), batches.count(state, search));
     }
 
     public BatchView view(BatchRow row) {

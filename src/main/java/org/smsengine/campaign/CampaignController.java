@@ -1,6 +1,7 @@
 package org.smsengine.campaign;
 
 import java.net.URI;
+import java.time.Instant;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,9 +30,13 @@ class CampaignController {
 
     private final CampaignService campaigns;
     private final BatchQueries batches;
-    private final PageLimits pages;
+    private static final int SHOWN_FIRE_TIMES = 5;
 
-    CampaignController(CampaignService campaigns, BatchQueries batches, PageLimits pages) {
+    private final PageLimits pages;
+    private final CampaignValidator validator;
+
+    CampaignController(CampaignService campaigns, BatchQueries batches, PageLimits pages, CampaignValidator validator) {
+        this.validator = validator;
         this.campaigns = campaigns;
         this.batches = batches;
         this.pages = pages;
@@ -46,6 +51,12 @@ class CampaignController {
     @GetMapping
     PageView<CampaignView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return campaigns.list(pages.of(page, size));
+    }
+
+    /** The next five times a schedule fires: {@code ?cron=0 0 9 ? * MON&timezone=Europe/Paris}; 400 naming what is wrong. */
+    @GetMapping("/fire-times")
+    List<Instant> fireTimes(@RequestParam(required = false) String cron, @RequestParam(required = false) String timezone) {
+        return validator.nextFireTimes(cron, timezone, SHOWN_FIRE_TIMES);
     }
 
     @GetMapping("/{id}")

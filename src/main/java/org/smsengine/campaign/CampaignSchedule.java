@@ -58,7 +58,7 @@ class CampaignSchedule {
     }
 
     /** The next {@code count} fire times of a cron expression in a time zone, after {@code now}. */
-    static List<Instant> nextFireTimes(String cron, String timezone, Instant now, int count) {
+    public static List<Instant> nextFireTimes(String cron, String timezone, Instant now, int count) {
         try {
             CronExpression expression = new CronExpression(cron);
             expression.setTimeZone(TimeZone.getTimeZone(timezone));

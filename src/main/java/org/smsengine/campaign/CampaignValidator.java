@@ -74,6 +74,18 @@ class CampaignValidator {
                 Boolean.TRUE.equals(r.transactional()), user, null, null);
     }
 
+    /**
+     * The next {@code count} times {@code cron} fires in {@code timezone}, checked as a campaign's
+     * schedule is (a 400 naming the field): what a campaign form shows as the expression is typed.
+     */
+    List<java.time.Instant> nextFireTimes(String cron, String timezone, int count) {
+        List<InputError> errors = new java.util.ArrayList<>();
+        String zone = timezone(timezone, errors);
+        String checked = zone == null ? null : cron(cron, zone, errors);
+        SendParameterValidator.throwIfAny("The schedule is not valid", errors);
+        return CampaignSchedule.nextFireTimes(checked, zone, clock.instant(), count);
+    }
+
     private static String timezone(String value, List<InputError> errors) {
         String timezone = value == null || value.isBlank() ? "UTC" : value.strip();
         if (!UserText.check("timezone", timezone, Kind.LINE, errors)) {

@@ -92,6 +92,11 @@ public class BatchLifecycle implements AllowedActions {
         return moved;
     }
 
+    /** The operators' actions, in the table's order. */
+    public List<String> actions() {
+        return table.actions();
+    }
+
     /** Whether {@code action} is one the batch's creator may not send (approve, reject). */
     public boolean isReview(String action) {
         return table.reviewActions().contains(action);

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    /** Sent by the console's scripts with every call they make to the API. */
+    static final String CONSOLE_HEADER = "X-Console";
+
     private final ObjectMapper json;
 
     ProblemAuthenticationHandlers(ObjectMapper json) {
@@ -28,7 +31,10 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sms-engine\"");
+        if (request.getHeader(CONSOLE_HEADER) == null) {
+            // not to the console's own calls: a browser would answer it with its password dialog
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sms-engine\"");
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required: use HTTP Basic with a configured user");
     }
 

@@ -1,19 +1,27 @@
 package org.smsengine.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * HTTP Basic, stateless, with the roles of API.md ("Downloads and roles"): the one table of who may
- * call what. Health and the OpenAPI documents are public; everything else needs a user, and whatever
- * the table does not name is ADMIN's.
+ * Who may call what: the roles of API.md ("Downloads and roles"), the one table for the API and the
+ * console alike. Programs use HTTP Basic and hold no session; people log in to the console with a
+ * form and hold one (its pages call the same API with it). A request that carries credentials of its
+ * own needs no CSRF token (no other site can make a browser send them); one that rides on the
+ * session does. Health and the OpenAPI documents are public; everything else needs a user, and
+ * whatever the table does not name is ADMIN's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,15 +31,37 @@ class SecurityConfiguration {
     private static final String APPROVER = Role.APPROVER.name();
     private static final String ADMIN = Role.ADMIN.name();
     private static final String METRICS = Role.METRICS.name();
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** Programs' requests: answered with problem details, never sent to the login page. */
+    private static final RequestMatcher PROGRAMS = request -> startsWithAny(request, "/api/", "/actuator", "/v3/", "/error");
+    /** The console's pages: a person not logged in is sent to the login page, and brought back after it. */
+    private static final RequestMatcher CONSOLE_PAGES = request -> "GET".equals(request.getMethod())
+            && !PROGRAMS.matches(request) && !startsWithAny(request, "/css/", "/js/", "/webjars/", "/favicon");
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        HttpSessionRequestCache consoleOnly = new HttpSessionRequestCache();
+        consoleOnly.setRequestMatcher(CONSOLE_PAGES);     // an API call refused never makes a session
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                        && request.getHeader("Authorization") == null))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .requestCache(cache -> cache.requestCache(consoleOnly))
+                .exceptionHandling(handling -> handling
+                        .defaultAuthenticationEntryPointFor(problems, PROGRAMS)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor(problems, PROGRAMS)
+                        .defaultAccessDeniedHandlerFor((request, response, denied) -> response.sendError(403),
+                                AnyRequestMatcher.INSTANCE))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // the console: its login page and static files are public; its pages are every role's
+                        // but the scraper's, and each page shows only what the role may do (new batch: MARKETER)
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/batches/new", "/campaigns/new", "/audiences/new").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/", "/batches/**", "/campaigns/**", "/audiences/**", "/opt-outs/**",
+                                "/inbound/**").hasAnyRole(MARKETER, OPERATOR, APPROVER, ADMIN)
                         // the metrics: ADMIN, or a scraper's account with only METRICS
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN, METRICS)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -66,6 +96,16 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(ADMIN))
                 .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    private static boolean startsWithAny(HttpServletRequest request, String... prefixes) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean
