@@ -54,8 +54,13 @@ public final class BrowserSession implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
         BrowserSession session = new BrowserSession(new ChromeDriver(service, options));
-        session.desktop();
-        return session;
+        try {
+            session.desktop();
+            return session;
+        } catch (RuntimeException e) {
+            session.close();        // a Chromium nobody holds would outlive the test run
+            throw e;
+        }
     }
 
     private static Path installed(String path) {
