@@ -26,8 +26,8 @@ class ProgressConfiguration {
     }
 
     @Bean
-    ProgressStreams progressStreams(ProgressService progress, ProgressSettings settings) {
-        return new ProgressStreams(progress, settings);
+    ProgressStreams progressStreams(ProgressService progress, ProgressSettings settings, MeterRegistry meters) {
+        return new ProgressStreams(progress, settings, meters);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.smsengine.progress;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * are capped per user and in all (each holds a connection and a slot of the web server): one more is
  * refused (429) rather than letting a client, or a page left open in many tabs, take the server.
  * When the node stops, every stream ends at once, so clients reconnect to another node instead of
- * holding this one's shutdown.
+ * holding this one's shutdown. {@code sms.progress.stream.reads} counts the feeds' readings, so that
+ * the sharing can be seen: it grows by one per watched batch per interval, not per client.
  */
 class ProgressStreams implements SmartLifecycle {
 
@@ -41,11 +44,16 @@ class ProgressStreams implements SmartLifecycle {
         thread.setDaemon(true);
         return thread;
     });
+    private final Counter reads;
     private volatile boolean running;
 
-    ProgressStreams(ProgressService progress, ProgressSettings settings) {
+    ProgressStreams(ProgressService progress, ProgressSettings settings, MeterRegistry meters) {
         this.progress = progress;
         this.settings = settings;
+        // no batch tag: one series per batch ever watched would grow without bound
+        this.reads = Counter.builder("sms.progress.stream.reads")
+                .description("Readings of a batch's progress by the stream feeds, each shared by all the batch's streams")
+                .register(meters);
     }
 
     /** A stream of the batch's progress for {@code user}: its first event at once, then one per interval until a final state. */
@@ -173,6 +181,7 @@ class ProgressStreams implements SmartLifecycle {
 
         private void tick() {
             try {
+                reads.increment();
                 BatchProgress now = progress.progress(batchId);
                 for (Subscriber subscriber : subscribers) {
                     if (!send(subscriber, now)) {
