@@ -42,8 +42,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
         HttpSessionRequestCache consoleOnly = new HttpSessionRequestCache();
         consoleOnly.setRequestMatcher(CONSOLE_PAGES);     // an API call refused never makes a session
-        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                        && request.getHeader("Authorization") == null))
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
@@ -96,6 +95,19 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(ADMIN))
                 .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * A change made with the session's authority needs the session's token. Not a program's call with
+     * credentials of its own (HTTP Basic), nor an API call without a session (it is refused 401 as
+     * anonymous anyway, and a program must hear that, not about a token); the login and logout forms
+     * always (no logging a browser in to someone else's account).
+     */
+    private static boolean needsCsrfToken(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) {
+            return false;
+        }
+        return !PROGRAMS.matches(request) || request.getRequestedSessionId() != null;
     }
 
     private static boolean startsWithAny(HttpServletRequest request, String... prefixes) {

@@ -72,7 +72,7 @@ public final class BrowserSession implements AutoCloseable {
         return file;
     }
 
-    public WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 

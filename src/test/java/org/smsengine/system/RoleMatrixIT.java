@@ -42,6 +42,9 @@ class RoleMatrixIT extends EngineIntegrationTest {
     private static final Set<Caller> OPERATOR = EnumSet.of(Caller.OPERATOR, Caller.ADMIN);
     private static final Set<Caller> APPROVER = EnumSet.of(Caller.APPROVER, Caller.ADMIN);
     private static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
+    /** The console's pages: the same roles, but a caller without credentials is sent to the login page. */
+    private static final Set<Caller> CONSOLE = EnumSet.copyOf(EVERY_ROLE);
+    private static final Set<Caller> CONSOLE_CREATORS = EnumSet.copyOf(MARKETER);
     /** Actions of the {action} mapping whose roles differ from the others': the review's. */
     private static final List<String> REVIEW_ACTIONS = List.of("POST /api/v1/batches/{id}/approve",
             "POST /api/v1/batches/{id}/reject");
@@ -98,6 +101,23 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /actuator/metrics", ADMIN),
             Map.entry("GET /actuator/prometheus", EnumSet.of(Caller.ADMIN, Caller.METRICS)),
             Map.entry("GET /actuator/metrics/{requiredMetricName}", ADMIN),
+            Map.entry("GET /api/v1/campaigns/fire-times", EVERY_ROLE),
+            // the console: its login page is public; its pages are every role's but the scraper's (a person
+            // not logged in is sent to the login page: 302), the upload pages the creators'
+            Map.entry("GET /login", PUBLIC),
+            Map.entry("GET /", CONSOLE),
+            Map.entry("GET /batches/rows", CONSOLE),
+            Map.entry("GET /batches/new", CONSOLE_CREATORS),
+            Map.entry("GET /batches/{id}", CONSOLE),
+            Map.entry("GET /batches/{id}/audit", CONSOLE),
+            Map.entry("GET /batches/{id}/messages", CONSOLE),
+            Map.entry("GET /batches/{id}/outcomes", CONSOLE),
+            Map.entry("GET /campaigns", CONSOLE),
+            Map.entry("GET /campaigns/new", CONSOLE_CREATORS),
+            Map.entry("GET /campaigns/{id}", CONSOLE),
+            Map.entry("GET /audiences", CONSOLE),
+            Map.entry("GET /opt-outs", CONSOLE),
+            Map.entry("GET /inbound", CONSOLE),
             // the OpenAPI documents and the error page
             Map.entry("GET /v3/api-docs", PUBLIC),
             Map.entry("GET /v3/api-docs.yaml", PUBLIC),
@@ -125,14 +145,55 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Set<Caller> allowed = TABLE.get(endpoint);
             for (Caller caller : Caller.values()) {
                 int status = call(endpoint, caller);
+                boolean console = allowed == CONSOLE || allowed == CONSOLE_CREATORS;
+                int refusedAnonymous = console ? 302 : 401;
                 boolean ok = allowed.contains(caller) ? status != 401 && status != 403 && status < 500
-                        : status == (caller == Caller.ANONYMOUS ? 401 : 403);
+                        : status == (caller == Caller.ANONYMOUS ? refusedAnonymous : 403);
                 if (!ok) {
                     wrong.add(endpoint + " as " + caller + ": " + status + (allowed.contains(caller) ? " (allowed)" : " (not allowed)"));
                 }
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Programs and people apart: an API call with HTTP Basic makes no session (and needs no CSRF
+     * token); a person logs in with the form, and the session's own calls to the API must carry the
+     * session's CSRF token, or another site could make a logged-in browser act.
+     */
+    @Test
+    void basicCallsMakeNoSessionAndASessionsChangesNeedItsCsrfToken() throws Exception {
+        HttpResponse<String> basic = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/batches"))
+                .header("Authorization", basic("operator")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(basic.statusCode()).isEqualTo(200);
+        assertThat(basic.headers().firstValue("Set-Cookie")).isEmpty();
+
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String token = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=operator&password=operator&_csrf=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+
+        String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String sessionToken = page.replaceAll("(?s).*<meta name=\"_csrf\" content=\"([^\"]+)\".*", "$1");
+        HttpRequest.Builder abort = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/batches/987654321/abort"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        assertThat(browser.send(abort.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("without the token")
+                .isEqualTo(403);
+        assertThat(browser.send(abort.header("X-CSRF-TOKEN", sessionToken).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("with the token: through to the handler, which finds no such batch").isEqualTo(404);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     /** "METHOD pattern" of every mapping of every handler mapping (a mapping without methods: GET). */
