@@ -1,5 +1,6 @@
 package org.smsengine.pipeline;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,11 +38,12 @@ class PipelineConfiguration {
      */
     @Bean
     Job smsBatchJob(JobDefinition definition, List<PipelineStep> steps, JobRepository jobRepository,
-            BatchStateListener stateListener, StepTracker stepTracker) {
+            BatchStateListener stateListener, StepTracker stepTracker, ObjectProvider<ObservationRegistry> observations) {
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         FlowBuilder<Flow> flow = null;
         Step previous = null;
         for (StepDefinition stepDefinition : definition.steps()) {
-            Step step = build(stepDefinition, steps, stepTracker);
+            Step step = build(stepDefinition, steps, stepTracker, registry);
             if (flow == null) {
                 flow = new FlowBuilder<Flow>(definition.job() + "-flow").start(step);
             } else if (stepDefinition.waitForStart()) {
@@ -62,7 +64,8 @@ class PipelineConfiguration {
      */
     @Bean
     Job smsRedeliveryJob(JobDefinition definition, List<PipelineStep> steps, JobRepository jobRepository,
-            BatchStateListener stateListener, StepTracker stepTracker) {
+            BatchStateListener stateListener, StepTracker stepTracker, ObjectProvider<ObservationRegistry> observations) {
+        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
         List<StepDefinition> delivery = definition.steps().stream()
                 .dropWhile(step -> !step.waitForStart()).toList();
         if (delivery.isEmpty()) {
@@ -70,19 +73,26 @@ class PipelineConfiguration {
         }
         SimpleJobBuilder job = null;
         for (StepDefinition stepDefinition : delivery) {
-            Step step = build(stepDefinition, steps, stepTracker);
+            Step step = build(stepDefinition, steps, stepTracker, registry);
             job = job == null ? new JobBuilder(definition.job() + "-redelivery", jobRepository).listener(stateListener).start(step)
                     : job.next(step);
         }
         return job.build();
     }
 
-    /** The engine's step of that name, built with its definition's tuning, its progress tracked. */
-    private static Step build(StepDefinition definition, List<PipelineStep> steps, StepTracker stepTracker) {
+    /**
+     * The engine's step of that name, built with its definition's tuning, its progress tracked, and
+     * observed as Spring Batch observes steps ({@code spring.batch.step}: the step durations of the
+     * metrics): the steps are built here, not declared as beans, so Spring Batch's bean post-processor
+     * that would give them the registry never sees them.
+     */
+    private static Step build(StepDefinition definition, List<PipelineStep> steps, StepTracker stepTracker,
+            ObservationRegistry observations) {
         PipelineStep known = steps.stream().filter(step -> step.name().equals(definition.name())).findFirst().orElseThrow();
         Step step = known.builder().apply(definition);
         if (step instanceof AbstractStep tracked) {
             tracked.registerStepExecutionListener(stepTracker);
+            tracked.setObservationRegistry(observations);
         }
         return step;
     }

@@ -17,7 +17,8 @@ import org.smsengine.support.ApiClient;
  * its own process, unthrottled, and prints the figures. Then, unless {@code bench.cappedTps} is 0,
  * it delivers a batch sized for {@code bench.cappedSeconds} (default 60) to the simulator capped at
  * {@code bench.cappedTps} (default 500) and prints the rate achieved. Between the two it measures
- * the pause latency ({@link PauseLatency}) over {@code bench.pauses} pauses (default 20). Run it with
+ * the pause latency ({@link PauseLatency}) over {@code bench.pauses} pauses (default 20), after the
+ * time the console's pages of the completed measured batch take ({@link ConsoleTiming}). Run it with
  * {@code ./mvnw -Pbenchmark verify}.
  *
  * <p>Before the capped run, unless {@code bench.consent} is false, the consent run ({@link ConsentRun}):
@@ -97,6 +98,7 @@ public final class Benchmark {
             BatchRun run = run(engine, database, csv, services, null, "measured");
             Report.measured(new Report.Setup(rows, options.heap(), options.warmup(), server, services.describe(), history),
                     run, GcLog.read(runDir.resolve("gc.log")), simulator.count().minus(before));
+            ConsoleTiming.measure(engine, run.batchId());
             if (options.pauses() > 0) {
                 PauseLatency.measure(engine, database, simulator,
                         RecipientFile.create(workDir, PAUSE_BATCH_ROWS, PAUSE_NUMBERS), options.pauses());

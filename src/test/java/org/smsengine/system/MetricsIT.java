@@ -54,6 +54,10 @@ class MetricsIT extends EngineIntegrationTest {
         assertThat(sum(after, "sms_submits_total", "result=\"sent\"")).isGreaterThanOrEqualTo(sentBefore + 3_000);
         assertThat(sum(after, "sms_receipts_total", "status=\"DELIVERED\"")).isGreaterThanOrEqualTo(3_000);
         assertThat(sum(after, "sms_receipt_latency_seconds_count", "")).isGreaterThanOrEqualTo(3_000);
+        // Spring Batch's own step durations, of the steps the job definition builds
+        for (String step : new String[] {"validation", "partition", "preparation", "delivery", "statistics"}) {
+            assertThat(after).as("step " + step).containsPattern("spring_batch_step_seconds_count\\{[^}]*spring_batch_step_name=\"" + step + "\"");
+        }
 
         // every series the provisioned Grafana dashboard draws is one the engine serves
         String dashboard = Files.readString(Path.of("src/main/monitoring/grafana/dashboards/sms-engine.json"));
