@@ -116,6 +116,10 @@
                 const review = button.dataset.action === 'approve' || button.dataset.action === 'reject';
                 button.hidden = !view.allowedActions.includes(button.dataset.action) || (review && own);
             });
+            const nothing = document.getElementById('no-action-now');
+            if (nothing) {
+                nothing.hidden = [...document.querySelectorAll('#actions [data-action]')].some(button => !button.hidden);
+            }
             const note = document.getElementById('own-batch-note');
             if (note) {
                 note.hidden = !view.allowedActions.includes('approve');

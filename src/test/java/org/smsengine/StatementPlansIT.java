@@ -188,6 +188,8 @@ class StatementPlansIT extends EngineIntegrationTest {
                 params("batchId", NEW, "status", null, "offset", 0L, "limit", PAGE), List.of(), perPage()));
         cases.add(new Case("messages: page by status", messages + "page",
                 params("batchId", NEW, "status", "FAILED", "offset", 0L, "limit", PAGE), List.of(), perBatch()));
+        cases.add(new Case("console: outcomes of a batch", messages + "outcomes", params("batchId", NEW, "limit", 30),
+                List.of(), perBatch()));
         cases.add(new Case("messages: count by status", messages + "count", params("batchId", NEW, "status", "PREPARED"),
                 List.of(), perBatch()));
         cases.add(new Case("report: next page", messages + "pageAfter",

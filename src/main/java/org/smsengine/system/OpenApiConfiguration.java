@@ -22,7 +22,9 @@ class OpenApiConfiguration {
             applies delivery receipts and ends it COMPLETED with exact counts. Operators pause, resume, retry \
             and abort batches; every change is audited. Watch progress live (JSON or server-sent events); \
             download rejects and the delivery report as CSV. Roles: MARKETER creates and schedules, OPERATOR \
-            runs, ADMIN does everything and alone sees phone numbers whole. Errors are RFC 9457 problem details.""";
+            runs, APPROVER approves batches under review (never their own), ADMIN does everything and alone sees \
+            phone numbers whole. Errors are RFC 9457 problem details. People use the console at /, which \
+            calls this API with its session.""";
 
     @Bean
     OpenAPI smsEngineApi() {

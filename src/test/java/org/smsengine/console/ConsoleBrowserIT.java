@@ -215,6 +215,16 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
     void campaignsShowTheirNextFiringsAsTheScheduleIsTypedAndTheOtherPagesOpen() {
         try (BrowserSession browser = BrowserSession.start()) {
             browser.login(base, "marketer", "marketer");
+            // the server's 400 beside the field it names, and nothing created
+            browser.open(base + "/batches/new");
+            browser.driver().findElement(By.id("file")).sendKeys(SampleData.csv().toAbsolutePath().toString());
+            browser.driver().findElement(By.id("tps")).sendKeys("0");
+            browser.driver().findElement(By.id("create")).click();
+            assertThat(browser.awaitText(By.cssSelector(".field-error[data-field='template']"), text -> !text.isBlank()))
+                    .isNotBlank();
+            assertThat(browser.awaitText(By.cssSelector(".field-error[data-field='tps']"), text -> !text.isBlank())).isNotBlank();
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/batches/new");
+
             browser.open(base + "/campaigns/new");
             WebElement cron = browser.driver().findElement(By.id("cron"));
             cron.clear();

@@ -15,5 +15,8 @@ class OpenApiIT extends EngineIntegrationTest {
         String description = document.get("info").get("description").asText();
         assertThat(description).contains("delivers it over SMPP", "receipts", "pause", "COMPLETED");
         assertThat(document.get("paths").has("/api/v1/batches/{id}/report")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/batches/{id}/test-send")).isTrue();
+        // the console's pages are for people: not operations of the API
+        assertThat(document.get("paths").fieldNames()).toIterable().allMatch(path -> path.startsWith("/api/"));
     }
 }
