@@ -80,10 +80,6 @@
             state = p.state;
             refreshBatch();
         }
-        if (FINAL.includes(p.state) && stream) {
-            stream.close();         // the server ends the stream too; no reconnecting to a finished batch
-            stream = null;
-        }
     }
 
     function formatSeconds(s) {
@@ -97,6 +93,14 @@
         }
         stream = new EventSource(`/api/v1/batches/${id}/progress/stream`);
         stream.addEventListener('progress', event => onProgress(JSON.parse(event.data)));
+        // the server ends the stream once the batch is final and no receipt is awaited: no reconnecting then
+        // (any other end, a node stopping say, and EventSource reconnects, to another node if need be)
+        stream.addEventListener('error', () => {
+            if (FINAL.includes(state) && stream) {
+                stream.close();
+                stream = null;
+            }
+        });
     }
 
     // ---- the batch's state and actions ------------------------------------------------------------------------
@@ -130,6 +134,7 @@
             }
             reload('audit');
             reload('outcomes');
+            reload('rejected');
             if (!stream) {
                 openStream();
             }

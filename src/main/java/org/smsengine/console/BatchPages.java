@@ -142,6 +142,14 @@ class BatchPages {
         return "console/batch :: messages";
     }
 
+    /** The first rejects alone: reloaded when the batch's state changes (validation has found them all). */
+    @GetMapping("/batches/{id}/rejected")
+    String rejected(@PathVariable long id, Authentication user, Model model) {
+        batches.require(id);
+        model.addAttribute("rejects", firstRejects(id, Role.seesFullPhones(user)));
+        return "console/batch :: rejects";
+    }
+
     @GetMapping("/batches/{id}/outcomes")
     String outcomes(@PathVariable long id, Model model) {
         batches.require(id);

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.batch.BatchCounts;
 import org.smsengine.system.TooManyRequestsException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -56,7 +57,7 @@ class ProgressStreams implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** A stream of the batch's progress for {@code user}: its first event at once, then one per interval until a final state. */
+    /** A stream of the batch's progress for {@code user}: its first event at once, then one per interval until a final state and its receipts. */
     SseEmitter open(long batchId, String user) {
         BatchProgress first = progress.progress(batchId);
         Subscriber subscriber = admit(user);
@@ -99,11 +100,17 @@ class ProgressStreams implements SmartLifecycle {
         feeds.computeIfPresent(batchId, (id, feed) -> feed.leave(subscriber) ? feed : null);
     }
 
-    /** Sends one event; completes the stream after a final state. Returns whether the stream goes on. */
+    /**
+     * Sends one event; completes the stream after a final state once no receipt is awaited (a batch
+     * completes when its last message is submitted, and its receipts keep moving the counts for a
+     * while: a watcher who stopped at COMPLETED would keep a delivered count short of the truth).
+     * Returns whether the stream goes on.
+     */
     private static boolean send(Subscriber subscriber, BatchProgress event) {
         try {
             subscriber.emitter().send(SseEmitter.event().name(EVENT).data(event, MediaType.APPLICATION_JSON));
-            if (event.state().isFinal()) {
+            BatchCounts counts = event.counts();
+            if (event.state().isFinal() && counts.sent() - counts.delivered() - counts.undelivered() <= 0) {
                 subscriber.emitter().complete();
                 return false;
             }

@@ -130,7 +130,9 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
             assertThat(text(browser, "count-duplicates")).isEqualTo("4");
             assertThat(browser.driver().findElements(By.cssSelector("#actions [data-action]"))).isEmpty();
             // the 14 invalid rows and the 4 duplicates
-            assertThat(browser.driver().findElements(By.cssSelector("#rejects tbody tr"))).hasSize(18);
+            // loaded again when the state changed (the page may have opened before validation found them)
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rejects tbody tr"), 18));
             String rejects = fetchText(browser, "/api/v1/batches/" + id + "/rejects");
             assertThat(rejects.lines().count()).as("header and 18 rejects, by the session").isEqualTo(19);
             browser.logout();

@@ -112,6 +112,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /batches/{id}/audit", CONSOLE),
             Map.entry("GET /batches/{id}/messages", CONSOLE),
             Map.entry("GET /batches/{id}/outcomes", CONSOLE),
+            Map.entry("GET /batches/{id}/rejected", CONSOLE),
             Map.entry("GET /campaigns", CONSOLE),
             Map.entry("GET /campaigns/new", CONSOLE_CREATORS),
             Map.entry("GET /campaigns/{id}", CONSOLE),
