@@ -31,8 +31,9 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (request.getHeader(CONSOLE_HEADER) == null) {
-            // not to the console's own calls: a browser would answer it with its password dialog
+        if (request.getHeader(CONSOLE_HEADER) == null && request.getRequestedSessionId() == null) {
+            // not to the console's calls (its scripts' say so; its progress stream, which cannot, came with
+            // the session's cookie): a browser whose session ended would answer it with its password dialog
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sms-engine\"");
         }
         write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required: use HTTP Basic with a configured user");
