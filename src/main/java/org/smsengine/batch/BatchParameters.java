@@ -1,6 +1,8 @@
 package org.smsengine.batch;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.smsengine.recipient.CountryRule;
 import org.smsengine.template.MessageTemplate;
 import org.smsengine.upload.SourceFormat;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,14 +20,22 @@ public record BatchParameters(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime sendAt,
         Integer tps,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime validUntil,
-        Boolean transactional) {
+        Boolean transactional,
+        List<String> allowCountries,
+        List<String> denyCountries) {
+
+    /** A batch with the engine's country rule (no list of its own). */
+    public BatchParameters(String name, String template, String region, String phoneColumn, String senderId,
+            OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, Boolean transactional) {
+        this(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil, transactional, null, null);
+    }
 
     record Checked(String name, MessageTemplate template, String region, String phoneColumn, String senderId,
-            OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, boolean transactional) {
+            OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, boolean transactional, CountryRule countries) {
 
         NewBatch toNewBatch(SourceFormat format, String createdBy) {
             return new NewBatch(name, template.source(), format, phoneColumn, region, senderId, sendAt, tps, validUntil,
-                    transactional, createdBy);
+                    transactional, countries.stored(), createdBy);
         }
     }
 }

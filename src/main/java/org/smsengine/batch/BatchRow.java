@@ -37,6 +37,7 @@ public record BatchRow(
         OffsetDateTime waitingUntil,
         OffsetDateTime validUntil,
         boolean transactional,
+        String countries,
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

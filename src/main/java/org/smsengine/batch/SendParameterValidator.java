@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.smsengine.recipient.CountryRule;
+import org.smsengine.recipient.CountrySettings;
 import org.smsengine.recipient.PhoneNumbers;
 import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
@@ -34,7 +36,10 @@ public class SendParameterValidator {
     private final MessageLimits limits;
     private final Clock clock;
 
-    SendParameterValidator(UploadSettings upload, MessageLimits limits, Clock clock) {
+    private final CountryRule engineCountries;
+
+    SendParameterValidator(UploadSettings upload, MessageLimits limits, Clock clock, CountrySettings countrySettings) {
+        this.engineCountries = countrySettings.rule();
         this.upload = upload;
         this.limits = limits;
         this.clock = clock;
@@ -51,9 +56,24 @@ public class SendParameterValidator {
         OffsetDateTime sendAt = sendAt(p.sendAt(), errors);
         Integer tps = tps(p.tps(), errors);
         OffsetDateTime validUntil = validUntil(p.validUntil(), sendAt, errors);
+        CountryRule countries = countries(p.allowCountries(), p.denyCountries(), errors);
+        // none of its own: the engine's, fixed on the batch now, so every node validates it alike and a
+        // change of sms.countries applies to batches created after it
+        countries = countries.isOpen() ? engineCountries : countries;
         throwIfAny("The batch parameters are not valid", errors);
         return new BatchParameters.Checked(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil,
-                Boolean.TRUE.equals(p.transactional()));
+                Boolean.TRUE.equals(p.transactional()), countries);
+    }
+
+    /** A batch's own country rule (replacing the engine's), or ALL: the engine's applies. */
+    private static CountryRule countries(List<String> allow, List<String> deny, List<InputError> errors) {
+        try {
+            return CountryRule.of(allow, deny);
+        } catch (IllegalArgumentException e) {
+            errors.add(InputError.field(allow != null && !allow.isEmpty() ? "allowCountries" : "denyCountries",
+                    "Countries: " + e.getMessage()));
+            return CountryRule.ALL;
+        }
     }
 
     /** A name: not blank, one line of printable text, at most {@code maxLength} characters once stripped. */

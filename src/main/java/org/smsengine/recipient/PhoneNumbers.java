@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -96,6 +97,27 @@ public final class PhoneNumbers {
             return new PhoneCheck.Valid(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
         } catch (NumberParseException e) {
             return new PhoneCheck.Invalid(e.getErrorType().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * The region (ISO 3166 alpha-2) a valid number in E.164 belongs to, for country rules. A calling
+     * code of one region answers at once; a shared one (+1, +7, +44, ...) takes libphonenumber's
+     * search of the regions' number patterns, so a Canadian +1 is CA, not US. {@code "ZZ"} when it
+     * belongs to none (which a number {@link #check} accepted does not do).
+     */
+    public static String region(String e164) {
+        PhoneNumberUtil util = UTIL.get();
+        try {
+            PhoneNumber number = util.parse(e164, "ZZ");
+            List<String> regions = util.getRegionCodesForCountryCode(number.getCountryCode());
+            if (regions.size() == 1) {
+                return regions.get(0);
+            }
+            String region = util.getRegionCodeForNumber(number);
+            return region == null ? "ZZ" : region;
+        } catch (NumberParseException e) {
+            return "ZZ";
         }
     }
 

@@ -12,7 +12,9 @@ public enum RejectReason {
     MISSING_VARIABLE,
     MALFORMED_ROW,
     /** The rendered message would be sent in more segments than {@code sms.message.max-segments}. */
-    MESSAGE_TOO_LONG;
+    MESSAGE_TOO_LONG,
+    /** The number's country is outside the batch's country rule (sms.countries, or the batch's own). */
+    COUNTRY_BLOCKED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

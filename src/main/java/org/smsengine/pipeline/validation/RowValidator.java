@@ -2,6 +2,7 @@ package org.smsengine.pipeline.validation;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;
+import org.smsengine.recipient.CountryRule;
 import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.PhoneNumbers;
 import org.smsengine.recipient.RejectReason;
@@ -15,7 +16,7 @@ import org.smsengine.upload.SourceRecord;
 /**
  * The checks a row can be judged by alone, in this order: it has the header's shape, its fields
  * are of sane length and free of NUL, its phone and template values are text a user may send, its
- * phone is present and a valid number for the batch's region, every template variable has a value
+ * phone is present and a valid number for the batch's region, of a country its country rule allows, every template variable has a value
  * (an empty cell is a value; only the JSON form can leave one out), and its rendered message fits
  * {@code sms.message.max-segments} (rendering and counting cost about a microsecond: cheap here, and
  * a message that does not fit never reaches delivery). Thread-safe: rows are checked in parallel.
@@ -27,8 +28,14 @@ class RowValidator {
     private final List<String> variables;
     private final int maxFieldLength;
     private final MessageLimits limits;
+    private final CountryRule countries;
 
     RowValidator(String region, MessageTemplate template, int maxFieldLength, MessageLimits limits) {
+        this(region, template, maxFieldLength, limits, CountryRule.ALL);
+    }
+
+    RowValidator(String region, MessageTemplate template, int maxFieldLength, MessageLimits limits, CountryRule countries) {
+        this.countries = countries;
         this.region = region;
         this.template = template;
         this.variables = template.variables();
@@ -56,6 +63,11 @@ class RowValidator {
         if (phone instanceof PhoneCheck.Invalid) {
             return new ValidatedRow.Rejected(row, RejectReason.INVALID_NUMBER);
         }
+        String e164 = ((PhoneCheck.Valid) phone).e164();
+        // the region is looked up only under a rule: for +1 (shared by 25 regions) it costs a pattern search
+        if (!countries.isOpen() && !countries.allows(PhoneNumbers.region(e164))) {
+            return new ValidatedRow.Rejected(row, RejectReason.COUNTRY_BLOCKED);
+        }
         for (String value : row.values()) {
             if (value == null) {
                 return new ValidatedRow.Rejected(row, RejectReason.MISSING_VARIABLE);
@@ -64,7 +76,7 @@ class RowValidator {
         if (!limits.fits(SegmentCounter.encode(template.render(row.values())))) {
             return new ValidatedRow.Rejected(row, RejectReason.MESSAGE_TOO_LONG);
         }
-        return new ValidatedRow.Accepted(row, ((PhoneCheck.Valid) phone).e164(), varsJson(row.values()));
+        return new ValidatedRow.Accepted(row, e164, varsJson(row.values()));
     }
 
     private boolean fieldsAreSane(SourceRecord row) {

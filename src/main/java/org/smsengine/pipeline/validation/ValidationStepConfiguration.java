@@ -7,6 +7,7 @@ import org.smsengine.pipeline.JobDefinition;
 import org.smsengine.pipeline.PipelineSettings;
 import org.smsengine.pipeline.PipelineStep;
 import org.smsengine.progress.ProgressPublisher;
+import org.smsengine.recipient.CountryRule;
 import org.smsengine.recipient.RecipientMapper;
 import org.smsengine.recipient.RecipientStore;
 import org.smsengine.recipient.RejectStore;
@@ -44,8 +45,10 @@ class ValidationStepConfiguration {
             RecordSources sources, UploadSettings settings, MessageLimits limits,
             @Qualifier("rowCheckPool") ExecutorService rowCheckPool) {
         BatchRow batch = batches.find(batchId).orElseThrow();
+        // the rule fixed on the batch when it was created (its own, or the engine's then)
+        CountryRule countries = CountryRule.fromStored(batch.countries());
         RowValidator validator = new RowValidator(batch.region(), MessageTemplate.parse(batch.template()),
-                settings.maxFieldLength(), limits);
+                settings.maxFieldLength(), limits, countries);
         return new CheckedRowReader(batch, uploads, sources, validator, rowCheckPool);
     }
 

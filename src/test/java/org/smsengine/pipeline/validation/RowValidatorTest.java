@@ -31,6 +31,19 @@ class RowValidatorTest {
         assertThat(validator.validate(row("+12015550123", "Ann\r\nSmith\t"))).isInstanceOf(ValidatedRow.Accepted.class);
     }
 
+    @Test
+    void aNumberOutsideTheCountryRuleIsBlockedBeforeAnythingElseIsChecked() {
+        RowValidator usOnly = new RowValidator("US", MessageTemplate.parse("Hi {{name}}"), 1000,
+                new MessageLimits(2000, 50, 2), org.smsengine.recipient.CountryRule.of(java.util.List.of("US"), null));
+        assertThat(usOnly.validate(row("+12015550123", "Ann"))).isInstanceOf(ValidatedRow.Accepted.class);
+        assertThat(((ValidatedRow.Rejected) usOnly.validate(row("+14165550123", "Ann"))).reason())
+                .as("Toronto shares +1").isEqualTo(RejectReason.COUNTRY_BLOCKED);
+        assertThat(((ValidatedRow.Rejected) usOnly.validate(row("+8613800138000", "x".repeat(400)))).reason())
+                .as("blocked, not too long").isEqualTo(RejectReason.COUNTRY_BLOCKED);
+        assertThat(RejectReason.COUNTRY_BLOCKED.code()).isEqualTo("country_blocked");
+        assertThat(RejectReason.COUNTRY_BLOCKED.countsAsInvalid()).isTrue();
+    }
+
     private RejectReason reason(SourceRecord row) {
         return ((ValidatedRow.Rejected) validator.validate(row)).reason();
     }
