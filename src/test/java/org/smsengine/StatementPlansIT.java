@@ -183,6 +183,15 @@ class StatementPlansIT extends EngineIntegrationTest {
         cases.add(new Case("statistics: retryable", delivery + "countRetryable", params("batchId", NEW), List.of(), perBatch()));
         cases.add(new Case("statistics: statuses", delivery + "countStatuses", NEW, List.of(), perBatch()));
 
+        // the console's batches list: a page newest first, of a state and/or by a part of the name (no match:
+        // the worst case, every batch of that state read); the batch rows number thousands, never millions
+        String batches = "org.smsengine.batch.BatchMapper.";
+        cases.add(new Case("console: batches by name", batches + "list",
+                params("state", null, "name", "no such name", "offset", 0L, "limit", 20), List.of(), perPage()));
+        cases.add(new Case("console: batches of a state by name", batches + "list",
+                params("state", "COMPLETED", "name", "no such name", "offset", 0L, "limit", 20), List.of(), perPage()));
+        cases.add(new Case("console: batches counted by name", batches + "count",
+                params("state", null, "name", "no such name"), List.of(), perPage()));
         String messages = "org.smsengine.message.MessageMapper.";
         cases.add(new Case("messages: first page", messages + "page",
                 params("batchId", NEW, "status", null, "offset", 0L, "limit", PAGE), List.of(), perPage()));

@@ -38,16 +38,16 @@ public record BatchView(
         List<String> denyCountries) {
 
     public static BatchView of(BatchRow row, List<String> allowedActions) {
+        CountryRule countries = CountryRule.fromStored(row.countries());
         return new BatchView(row.id(), row.name(), row.state(), row.template(), row.region(), row.senderId(),
                 row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), row.counts(), row.segments(),
                 allowedActions, row.error(), row.stateReason(), row.sendWindow(), row.waitingUntil(),
-                row.validUntil(), row.transactional(), countries(row, CountryRule.Kind.ALLOW),
-                countries(row, CountryRule.Kind.DENY));
+                row.validUntil(), row.transactional(), countries(countries, CountryRule.Kind.ALLOW),
+                countries(countries, CountryRule.Kind.DENY));
     }
 
-    /** The batch's own list of that kind, sorted; null when it has none (the engine's rule applies). */
-    private static List<String> countries(BatchRow row, CountryRule.Kind kind) {
-        CountryRule rule = CountryRule.fromStored(row.countries());
+    /** The rule's list if it is of that kind, sorted; null otherwise. */
+    private static List<String> countries(CountryRule rule, CountryRule.Kind kind) {
         return rule.kind() == kind ? rule.regions().stream().sorted().toList() : null;
     }
 }

@@ -1,6 +1,5 @@
 package org.smsengine.consent;
 
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -8,13 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smsengine.provider.AcceptedPart;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.Providers;
 import org.smsengine.provider.SubmitResult;
 import org.smsengine.system.FailureText;
-import org.smsengine.template.EncodedText;
-import org.smsengine.template.SegmentCounter;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -59,13 +55,10 @@ class ReplySender implements DisposableBean {
         try {
             SubmitResult result = providers.get(reply.provider()).submit(message(reply))
                     .get(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);
-            if (result instanceof SubmitResult.Accepted accepted) {
-                record(reply, "SENT", accepted.acceptedParts().stream().findFirst()
-                        .map(AcceptedPart::providerMessageId).orElse(null), null);
-            } else if (result instanceof SubmitResult.Rejected rejected) {
-                record(reply, "FAILED", null, why(rejected.code(), rejected.detail()));
-            } else if (result instanceof SubmitResult.RetryLater later) {
-                record(reply, "FAILED", null, why(later.code(), later.detail()));
+            if (result instanceof SubmitResult.Accepted) {
+                record(reply, "SENT", result.firstMessageId(), null);
+            } else {
+                record(reply, "FAILED", null, result.failure());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -77,13 +70,7 @@ class ReplySender implements DisposableBean {
     }
 
     private static OutgoingMessage message(ReplyDue reply) {
-        EncodedText encoded = SegmentCounter.encode(reply.text());
-        return new OutgoingMessage(reply.inboundId(), reply.sender(), reply.destination(), reply.text(), encoded.encoding(),
-                encoded.segments(), Set.of(), null, false);     // no receipt: no batch waits for it
-    }
-
-    private static String why(String code, String detail) {
-        return detail == null || detail.isBlank() ? code : code + ": " + detail;
+        return OutgoingMessage.single(reply.inboundId(), reply.sender(), reply.destination(), reply.text());
     }
 
     private void record(ReplyDue reply, String status, String messageId, String error) {

@@ -102,14 +102,15 @@ class BatchPages {
         BatchView view = batches.view(row);
         model.addAttribute("batch", view);
         model.addAttribute("progress", progress.progress(id));
-        model.addAttribute("allowedActions", lifecycle.of(row));
+        List<String> allowed = lifecycle.of(row);
+        model.addAttribute("allowedActions", allowed);
         // the buttons this user's role may ever press on it, as the security table says (API.md's roles)
         List<String> roleActions = lifecycle.actions().stream()
                 .filter(action -> mayPost(user, "/api/v1/batches/" + id + "/" + action)).toList();
         boolean own = user.getName().equals(row.createdBy());
         model.addAttribute("roleActions", roleActions);
         // the buttons shown now: allowed in its state, and never a review of one's own batch
-        model.addAttribute("shownActions", roleActions.stream().filter(lifecycle.of(row)::contains)
+        model.addAttribute("shownActions", roleActions.stream().filter(allowed::contains)
                 .filter(action -> !(own && lifecycle.isReview(action))).toList());
         model.addAttribute("mayTestSend", mayPost(user, "/api/v1/batches/" + id + "/test-send"));
         model.addAttribute("ownBatch", user.getName().equals(row.createdBy()));

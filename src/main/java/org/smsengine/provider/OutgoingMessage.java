@@ -2,6 +2,8 @@ package org.smsengine.provider;
 
 import java.time.Instant;
 import java.util.Set;
+import org.smsengine.template.EncodedText;
+import org.smsengine.template.SegmentCounter;
 import org.smsengine.template.SmsEncoding;
 
 /**
@@ -18,6 +20,16 @@ import org.smsengine.template.SmsEncoding;
  */
 public record OutgoingMessage(long reference, String sender, String destination, String text, SmsEncoding encoding,
         int segments, Set<Integer> skippedParts, Instant validUntil, boolean receipt) {
+
+    /**
+     * One message outside any batch (a keyword's reply, a test-send), encoded and counted here; no
+     * receipt is asked for, since no batch waits for it.
+     */
+    public static OutgoingMessage single(long reference, String sender, String destination, String text) {
+        EncodedText encoded = SegmentCounter.encode(text);
+        return new OutgoingMessage(reference, sender, destination, text, encoded.encoding(), encoded.segments(), Set.of(),
+                null, false);
+    }
 
     /** A message whose delivery receipt is asked for. */
     public OutgoingMessage(long reference, String sender, String destination, String text, SmsEncoding encoding,

@@ -17,7 +17,6 @@ import org.smsengine.batch.BatchState;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.message.MessageMapper;
 import org.smsengine.message.MessageRow;
-import org.smsengine.provider.AcceptedPart;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.Providers;
 import org.smsengine.provider.SubmitResult;
@@ -28,8 +27,6 @@ import org.smsengine.system.ConflictException;
 import org.smsengine.system.FailureText;
 import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
-import org.smsengine.template.EncodedText;
-import org.smsengine.template.SegmentCounter;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,19 +112,12 @@ class TestSender {
     }
 
     private TestSend.Seed sendOne(BatchRow batch, String provider, String phone, MessageRow message) {
-        EncodedText encoded = SegmentCounter.encode(message.text());
-        OutgoingMessage outgoing = new OutgoingMessage(message.id(), batch.senderId(), phone, message.text(),
-                encoded.encoding(), encoded.segments(), Set.of(), null, false);
+        OutgoingMessage outgoing = OutgoingMessage.single(message.id(), batch.senderId(), phone, message.text());
         try {
             SubmitResult result = providers.get(provider).submit(outgoing)
                     .get(settings.testSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (result instanceof SubmitResult.Accepted accepted) {
-                String id = accepted.acceptedParts().stream().findFirst().map(AcceptedPart::providerMessageId).orElse(null);
-                return seed(phone, message, "SENT", id, null);
-            }
-            String error = result instanceof SubmitResult.Rejected r ? why(r.code(), r.detail())
-                    : result instanceof SubmitResult.RetryLater l ? why(l.code(), l.detail()) : "not sent";
-            return seed(phone, message, "FAILED", null, error);
+            return result instanceof SubmitResult.Accepted ? seed(phone, message, "SENT", result.firstMessageId(), null)
+                    : seed(phone, message, "FAILED", null, result.failure());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return seed(phone, message, "FAILED", null, "interrupted: the node is stopping");
@@ -153,9 +143,5 @@ class TestSender {
     private static String summary(List<TestSend.Seed> results) {
         return results.stream().map(r -> "row " + r.row() + " to " + PhoneMask.mask(r.phone()) + ": " + r.status()
                 + (r.error() == null ? "" : " (" + r.error() + ")")).collect(Collectors.joining("; ", "test-send: ", ""));
-    }
-
-    private static String why(String code, String detail) {
-        return detail == null || detail.isBlank() ? code : code + ": " + detail;
     }
 }

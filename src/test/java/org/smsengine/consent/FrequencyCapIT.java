@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestConstructor;
 
@@ -53,7 +52,7 @@ class FrequencyCapIT extends EngineIntegrationTest {
         properties.put("sms.consent.screening.frequency-caps[1].messages", 3);
         properties.put("sms.consent.screening.frequency-caps[1].per", "7d");
         capped = SecondEngine.start(properties, dataSource);
-        cappedPort = Integer.parseInt(capped.bean(Environment.class).getProperty("local.server.port"));
+        cappedPort = capped.port();
     }
 
     @AfterAll

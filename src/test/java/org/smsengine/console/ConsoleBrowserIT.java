@@ -24,7 +24,6 @@ import org.smsengine.support.ApiClient;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;
 import org.smsengine.support.SecondEngine;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestConstructor;
 
 /**
@@ -57,7 +56,7 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
         Map<String, Object> properties = new HashMap<>(engineProperties());
         properties.put("sms.review.required", true);
         reviewing = SecondEngine.start(properties, dataSource);
-        reviewingPort = Integer.parseInt(reviewing.bean(Environment.class).getProperty("local.server.port"));
+        reviewingPort = reviewing.port();
         base = "http://localhost:" + reviewingPort;
     }
 

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;
 import org.smsengine.support.SecondEngine;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestConstructor;
 
 /**
@@ -62,7 +61,7 @@ class ProgressWatchersIT extends EngineIntegrationTest {
         Map<String, Object> properties = new HashMap<>(engineProperties());
         properties.put("sms.progress.max-streams-per-user", 100);
         watched = SecondEngine.start(properties, dataSource);
-        watchedPort = Integer.parseInt(watched.bean(Environment.class).getProperty("local.server.port"));
+        watchedPort = watched.port();
     }
 
     @AfterAll

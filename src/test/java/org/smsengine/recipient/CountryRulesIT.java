@@ -19,7 +19,6 @@ import org.smsengine.SampleData;
 import org.smsengine.support.ApiClient;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.SecondEngine;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestConstructor;
 
 /**
@@ -47,7 +46,7 @@ class CountryRulesIT extends EngineIntegrationTest {
         Map<String, Object> properties = new HashMap<>(engineProperties());
         properties.put("sms.countries.allow", "US,CA");
         northAmerica = SecondEngine.start(properties, dataSource);
-        northAmericaPort = Integer.parseInt(northAmerica.bean(Environment.class).getProperty("local.server.port"));
+        northAmericaPort = northAmerica.port();
     }
 
     @AfterAll

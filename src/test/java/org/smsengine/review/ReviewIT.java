@@ -20,7 +20,6 @@ import org.smsengine.support.ApiClient;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;
 import org.smsengine.support.SecondEngine;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestConstructor;
 
 /**
@@ -48,7 +47,7 @@ class ReviewIT extends EngineIntegrationTest {
         Map<String, Object> properties = new HashMap<>(engineProperties());
         properties.put("sms.review.required", true);
         reviewing = SecondEngine.start(properties, dataSource);
-        reviewingPort = Integer.parseInt(reviewing.bean(Environment.class).getProperty("local.server.port"));
+        reviewingPort = reviewing.port();
     }
 
     @AfterAll

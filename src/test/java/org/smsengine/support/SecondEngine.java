@@ -38,6 +38,11 @@ public final class SecondEngine implements AutoCloseable {
                 firstNodeDataSource);
     }
 
+    /** The port its web server took. */
+    public int port() {
+        return Integer.parseInt(bean(org.springframework.core.env.Environment.class).getProperty("local.server.port"));
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
