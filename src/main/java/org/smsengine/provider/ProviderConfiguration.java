@@ -25,6 +25,8 @@ class ProviderConfiguration {
             definitions.put(definition.name(), definition);
             byName.put(definition.name(), switch (definition.type()) {
                 case SMPP -> new SmppProvider(definition, receiptSink, inboundSink);
+                case HTTP, GATEWAY -> throw new IllegalStateException("sms.providers.definitions: provider '"
+                        + definition.name() + "' is of type " + definition.type() + ", which is not built yet");
             });
         }
         String defaultName = settings.defaultProvider() != null && !settings.defaultProvider().isBlank() ? settings.defaultProvider()

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("sms.providers")
 public record ProviderSettings(String defaultProvider, @DefaultValue List<Definition> definitions) {
 
+    /** SMPP: a carrier's SMSC; HTTP: a REST API configured as data; GATEWAY: phones that pull their messages. */
     public enum Type {
-        SMPP
+        SMPP, HTTP, GATEWAY
     }
 
     /**

@@ -66,6 +66,12 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                                 .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // providers calling in: an HTTP provider's receipts (verified by its signature) and gateway
+                        // devices (each by its own key) authenticate themselves, not with an engine account
+                        .requestMatchers(HttpMethod.POST, "/api/v1/providers/*/receipts").permitAll()
+                        .requestMatchers("/api/v1/gateway/**").permitAll()
+                        // the providers: enabling, disabling, registering a gateway device: ADMIN
+                        .requestMatchers(HttpMethod.POST, "/api/v1/providers/**").hasRole(ADMIN)
                         // creating and changing what is sent: MARKETER, ADMIN
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches", "/api/v1/audiences", "/api/v1/campaigns")
                                 .hasAnyRole(MARKETER, ADMIN)
