@@ -40,6 +40,9 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
             String sender, Integer batchTps, Instant validUntil) {
     }
 
+    /** The answers that say the provider's rate is too high: its limit backs off (ESME_RTHROTTLED, HTTP 429). */
+    private static final Set<String> THROTTLING = Set.of("smpp:0x00000058", "http:429");
+
     private final Route route;
     private final StepDefinition tuning;
     private final RateLimits limits;
@@ -165,6 +168,9 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
             return new MessageOutcome(message.id(), MessageStatus.FAILED, firstId, rejected.code(), null, accepted);
         }
         SubmitResult.RetryLater later = (SubmitResult.RetryLater) result;
+        if (THROTTLING.contains(later.code())) {
+            limits.throttled(route.provider().name());
+        }
         if (message.attempts() >= tuning.maxAttempts()) {
             return new MessageOutcome(message.id(), MessageStatus.FAILED, firstId,
                     later.code() + " (after " + message.attempts() + " attempts)", null, accepted, true);

@@ -1,22 +1,18 @@
 package org.smsengine.delivery;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.smsengine.provider.Providers;
 import org.springframework.stereotype.Component;
 
 /**
- * Paces submissions so that neither a provider's TPS nor a batch's own {@code tps} is exceeded: a
- * token per part (per {@code submit_sm}) from both buckets. A bucket holds a fiftieth of a second's
- * tokens, so even in the worst one-second window a limit is exceeded by at most 2%. Buckets live on
- * this node.
+ * Paces submissions so that neither a provider's TPS nor a batch's own {@code tps} is exceeded
+ * across the cluster: a token per part (per {@code submit_sm}) from both limits, whose buckets are
+ * shared by every node in Redis and leased a few tokens at a time ({@link SharedLimits}). A
+ * provider that answers with throttling has its rate lowered for every node, and raised back while
+ * it answers without. While Redis is unreachable each node paces at its share of every limit.
  *
  * <p>A wait for tokens can be long (a low rate, a message of many parts), and the reason to submit
  * may be gone by its end: the batch paused, its node stopping, its send window closed. The wait
@@ -26,14 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateLimits {
 
-    private static final int BURST_DIVISOR = 50;
     private static final long SLICE_MILLIS = 50;
 
-    private final Map<String, Bucket> providers = new ConcurrentHashMap<>();
-    private final Map<Long, Bucket> batches = new ConcurrentHashMap<>();
+    private final SharedLimits limits;
+    private final Providers providers;
     private final MeterRegistry meters;
 
-    RateLimits(MeterRegistry meters) {
+    RateLimits(SharedLimits limits, Providers providers, MeterRegistry meters) {
+        this.limits = limits;
+        this.providers = providers;
         this.meters = meters;
     }
 
@@ -44,11 +41,11 @@ public class RateLimits {
      */
     boolean acquire(String provider, int providerTps, long batchId, Integer batchTps, int parts, BooleanSupplier holdBack)
             throws InterruptedException {
-        Bucket providerBucket = providers.computeIfAbsent(provider, name -> bucket(providerTps));
-        Bucket batchBucket = batchTps == null ? null : batches.computeIfAbsent(batchId, id -> bucket(batchTps));
+        TokenPool providerPool = limits.providerPool(provider, providerTps);
+        TokenPool batchPool = batchTps == null ? null : limits.batchPool(batchId, batchTps);
         long started = System.nanoTime();
         try {
-            return take(parts, providerBucket, batchBucket, holdBack);
+            return take(parts, providerPool, batchPool, holdBack);
         } finally {
             long waited = System.nanoTime() - started;
             if (waited > 1_000_000) {
@@ -58,57 +55,67 @@ public class RateLimits {
         }
     }
 
-    private boolean take(int parts, Bucket providerBucket, Bucket batchBucket, BooleanSupplier holdBack)
+    private static boolean take(int parts, TokenPool providerPool, TokenPool batchPool, BooleanSupplier holdBack)
             throws InterruptedException {
-        int full = 0;
-        while (full < parts) {
-            if (batchBucket != null && !take(batchBucket, holdBack)) {
-                break;
-            }
-            if (!take(providerBucket, holdBack)) {
-                giveBack(batchBucket, 1);
-                break;
-            }
-            full++;
+        if (parts <= 0) {
+            return !holdBack.getAsBoolean();
         }
-        if (full < parts || holdBack.getAsBoolean()) {
-            giveBack(batchBucket, full);
-            giveBack(providerBucket, full);
+        if (batchPool != null && !take(batchPool, parts, holdBack)) {
+            return false;
+        }
+        if (!take(providerPool, parts, holdBack)) {
+            giveBack(batchPool, parts);
+            return false;
+        }
+        if (holdBack.getAsBoolean()) {
+            giveBack(batchPool, parts);
+            giveBack(providerPool, parts);
             return false;
         }
         return true;
     }
 
-    /** The batch's delivery has ended on this node; its bucket is not needed any more. */
-    void forget(long batchId) {
-        batches.remove(batchId);
-    }
-
-    private static boolean take(Bucket bucket, BooleanSupplier holdBack) throws InterruptedException {
+    private static boolean take(TokenPool pool, int parts, BooleanSupplier holdBack) throws InterruptedException {
         while (true) {
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
+            long wait = pool.tryTake(parts);
+            if (wait == 0) {
                 return true;
             }
             if (holdBack.getAsBoolean()) {
+                pool.release();
                 return false;
             }
-            TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(probe.getNanosToWaitForRefill(),
-                    TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS))));
+            TimeUnit.NANOSECONDS.sleep(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS)));
         }
     }
 
-    /** Returns tokens taken for submissions that will not be made. */
-    private static void giveBack(Bucket bucket, long tokens) {
-        if (bucket != null && tokens > 0) {
-            bucket.addTokens(tokens);
+    /** Tokens taken for a submit that will not be made go back to the cluster: this partition stops here. */
+    private static void giveBack(TokenPool pool, int parts) {
+        if (pool != null) {
+            pool.putBack(parts);
+            pool.release();
         }
     }
 
-    private static Bucket bucket(int tps) {
-        long burst = Math.max(1, tps / BURST_DIVISOR);
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(tps, Duration.ofSeconds(1)).initialTokens(burst).build())
-                .build();
+    /** The batch's delivery has ended on this node; its tokens go back and its pool is not needed any more. */
+    void forget(long batchId) {
+        limits.forget(batchId);
+    }
+
+    /**
+     * The provider answered a submit with throttling (ESME_RTHROTTLED, HTTP 429): its rate is lowered
+     * for the whole cluster at the next sync, at most once per cooldown whichever nodes saw it.
+     */
+    public void throttled(String provider) {
+        ProviderRate rate = limits.knownRate(provider);
+        if (rate != null) {
+            rate.throttled();
+        }
+    }
+
+    /** The rate (parts per second, the whole cluster's) the provider is paced at now. */
+    public int currentTps(String provider) {
+        ProviderRate rate = limits.knownRate(provider);
+        return rate != null ? rate.current() : providers.tps(provider);
     }
 }

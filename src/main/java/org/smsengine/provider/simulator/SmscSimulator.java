@@ -68,7 +68,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
 
     private final SimulatorSettings settings;
     private final SimulatorAccounting accounting;
-    private final Bucket cap;
+    private volatile Bucket cap;
     private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
@@ -87,9 +87,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     public SmscSimulator(SimulatorSettings settings) {
         this.settings = settings;
         this.accounting = new SimulatorAccounting(settings.accountDestinations(), settings.recordParts());
-        this.cap = settings.maxTps() <= 0 ? null : Bucket.builder().addLimit(Bandwidth.builder()
-                .capacity(Math.max(1, settings.maxTps() / 10)).refillGreedy(settings.maxTps(), Duration.ofSeconds(1))
-                .build()).build();
+        this.cap = cap(settings.maxTps());
         this.receiptTimer = Executors.newSingleThreadScheduledExecutor(daemon("smsc-receipt-timer"));
         this.receiptSenders = Executors.newFixedThreadPool(settings.receiptThreads(), daemon("smsc-receipt"));
     }
@@ -150,6 +148,16 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         sessions.clear();
         dropping = false;
         log.info("SMSC simulator dropped every connection; binds refused for {}", refuseBindsFor);
+    }
+
+    /** From now on accepts at most {@code tps} {@code submit_sm} per second, throttling the rest (0: no cap). */
+    public void maxTps(int tps) {
+        cap = cap(tps);
+    }
+
+    private static Bucket cap(int tps) {
+        return tps <= 0 ? null : Bucket.builder().addLimit(Bandwidth.builder()
+                .capacity(Math.max(1, tps / 10)).refillGreedy(tps, Duration.ofSeconds(1)).build()).build();
     }
 
     /** Submissions taken and not answered yet (waiting for the latency, say). */
@@ -220,7 +228,8 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     private void refuseIfNeeded(String destination) throws ProcessRequestException {
         Deque<Scripted> script = scripts.get(destination);
         Scripted scripted = script == null ? null : script.pollFirst();
-        if (scripted == Scripted.THROTTLE || dropping || (cap != null && !cap.tryConsume(1))) {
+        Bucket capNow = cap;
+        if (scripted == Scripted.THROTTLE || dropping || (capNow != null && !capNow.tryConsume(1))) {
             throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
         }
         if (scripted == Scripted.REJECT) {
