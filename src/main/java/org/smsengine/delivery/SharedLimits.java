@@ -105,7 +105,7 @@ final class SharedLimits {
                 rate.follow(sync.sync(link.scripts(), rate.provider(), rate.configured(), throttled));
                 redis.answered();
                 return link;
-            } catch (RedisException e) {
+            } catch (RuntimeException e) {   // whatever failed in Redis, the node paces alone (see TokenPool)
                 redis.failed(e);
             }
         }

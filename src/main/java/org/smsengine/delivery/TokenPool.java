@@ -3,10 +3,8 @@ package org.smsengine.delivery;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
-import io.lettuce.core.RedisException;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -16,7 +14,9 @@ import java.util.function.Supplier;
  * few at a time (a lease is a small share of a second's tokens) and handed out here, so that a
  * submit costs no round trip; without, they come from a bucket of this node's share of the limit.
  * When the shared bucket is empty, the node waits as long as it said before asking again, however
- * many threads want tokens.
+ * many threads want tokens. Any failure of a shared bucket (Redis unreachable or slow, mostly:
+ * {@code RedisException}, bucket4j's timeouts and retries given up; but whatever it is) makes the
+ * node pace alone: a submit must never fail because the limiter's store did.
  */
 final class TokenPool {
 
@@ -79,7 +79,7 @@ final class TokenPool {
             try {
                 sharedBucket(link, rate.get()).addTokens(tokens);
                 return;
-            } catch (RedisException | BucketExceptions.BucketExecutionException e) {
+            } catch (RuntimeException e) {
                 redis.failed(e);
             }
         }
@@ -99,7 +99,7 @@ final class TokenPool {
             try {
                 RateSync.Shared now = rate.get();
                 return leaseFrom(sharedBucket(link, now), rule.leaseFor(now.rate(), missing));
-            } catch (RedisException | BucketExceptions.BucketExecutionException e) {
+            } catch (RuntimeException e) {
                 redis.failed(e);
             }
         }

@@ -19,10 +19,13 @@ import java.util.Arrays;
  * @param optOuts        {@code bench.optOuts}: numbers imported onto the opt-out list before it (0: no import)
  * @param stopReplyRate  {@code bench.stopReplyRate}: share of its recipients the simulator makes reply STOP
  * @param stops          {@code bench.stops}: STOPs injected into numbers ahead of its delivery (0: none)
+ * @param limiterOnly    {@code bench.limiterOnly}: run only the cluster-wide limiter's accuracy ({@link LimiterRun})
+ * @param limiterTps     {@code bench.limiterTps}: the limit the limiter's nodes share
+ * @param limiterSeconds {@code bench.limiterSeconds}: how long they pace (0: no limiter run)
  */
 record BenchOptions(int[] rowCounts, String heap, int warmup, long history, int historyBatches, int pauses,
-        int cappedTps, int cappedSeconds, boolean consent, int optOuts, double stopReplyRate, int stops, Path workDir,
-        Path jar) {
+        int cappedTps, int cappedSeconds, boolean consent, int optOuts, double stopReplyRate, int stops, boolean limiterOnly,
+        int limiterTps, int limiterSeconds, Path workDir, Path jar) {
 
     static BenchOptions fromSystemProperties() {
         return new BenchOptions(
@@ -39,6 +42,9 @@ record BenchOptions(int[] rowCounts, String heap, int warmup, long history, int 
                 Integer.getInteger("bench.optOuts", 1_000_000),
                 Double.parseDouble(System.getProperty("bench.stopReplyRate", "0.01")),
                 Integer.getInteger("bench.stops", 1_000),
+                Boolean.parseBoolean(System.getProperty("bench.limiterOnly", "false")),
+                Integer.getInteger("bench.limiterTps", 500),
+                Integer.getInteger("bench.limiterSeconds", 20),
                 Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath(),
                 Path.of(System.getProperty("bench.jar", "target/sms-engine.jar")).toAbsolutePath());
     }

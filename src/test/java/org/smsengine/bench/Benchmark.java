@@ -40,6 +40,10 @@ import org.smsengine.support.ApiClient;
  * into the engine's database and analyzes them: the figures are those of a server after months of
  * use, where a new batch is tiny next to the tables, not of an empty one. Every long phase prints a
  * line at least every 10 s ({@link BatchWatch}).
+ *
+ * <p>Last, unless {@code bench.limiterSeconds} is 0, the cluster-wide limiter's accuracy ({@link LimiterRun}):
+ * two limiters on the real Redis share {@code bench.limiterTps} (default 500) for {@code bench.limiterSeconds}
+ * (default 20). {@code -Dbench.limiterOnly=true} runs that alone.
  */
 public final class Benchmark {
 
@@ -60,6 +64,10 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.fromSystemProperties();
+        if (options.limiterOnly()) {
+            LimiterRun.print(options);
+            return;
+        }
         Files.createDirectories(options.workDir());
         try (BenchServices services = BenchServices.start()) {
             EngineDatabase database = new EngineDatabase(services.jdbcUrl());
@@ -71,6 +79,7 @@ public final class Benchmark {
             for (int rows : options.rowCounts()) {
                 measure(options, services, database, server, rows);
             }
+            LimiterRun.print(options);
         }
     }
 
