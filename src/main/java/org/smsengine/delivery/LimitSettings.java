@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param burst            a shared bucket holds this share of a second's tokens (the burst after a pause)
  * @param lease            a node takes this share of a second's tokens from Redis at a time and hands them out
  *                         itself; burst + nodes x lease bounds the overshoot in any one-second window
- * @param redisTimeout     longest wait for one Redis request of the limits, after which the node falls back
+ * @param redisTimeout     longest wait for one Redis request of the limits (its compare-and-swap retries included)
+ * @param fallbackAfter    slow answers (beyond redisTimeout) in a row after which the node paces alone; an unreachable
+ *                         Redis makes it pace alone at once
  * @param redisRetryAfter  while Redis is unreachable, how often it is tried again (never per message)
  * @param syncInterval     how often each node reads the providers' current rates and reports throttling
  * @param decreaseFactor   on throttling, the provider's rate is multiplied by this, at most once per cooldown
@@ -28,7 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LimitSettings(
         @DefaultValue("0.02") double burst,
         @DefaultValue("0.01") double lease,
-        @DefaultValue("200ms") Duration redisTimeout,
+        @DefaultValue("500ms") Duration redisTimeout,
+        @DefaultValue("3") int fallbackAfter,
         @DefaultValue("5s") Duration redisRetryAfter,
         @DefaultValue("250ms") Duration syncInterval,
         @DefaultValue("0.75") double decreaseFactor,

@@ -105,8 +105,14 @@ final class SharedLimits {
                 rate.follow(sync.sync(link.scripts(), rate.provider(), rate.configured(), throttled));
                 redis.answered();
                 return link;
-            } catch (RuntimeException e) {   // whatever failed in Redis, the node paces alone (see TokenPool)
-                redis.failed(e);
+            } catch (RuntimeException e) {   // whatever failed in Redis, the node paces alone (see TokenPool) ...
+                if (!redis.failed(e)) {
+                    // ... unless Redis was only slow this once: the rate stays, throttling is told next time
+                    if (throttled) {
+                        rate.throttled();
+                    }
+                    return link;
+                }
             }
         }
         rate.stepAlone(throttled, System.nanoTime());

@@ -4,7 +4,9 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.RetryDecision;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.BucketExceptions;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -14,6 +16,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
@@ -35,6 +38,7 @@ final class SharedRedis implements AutoCloseable {
     private volatile Link link;
     private volatile boolean up;
     private volatile long retryAt;
+    private final AtomicInteger slowInARow = new AtomicInteger();
 
     /** The connections: bucket4j's (binary values), and the scripts' (text). */
     record Link(StatefulRedisConnection<String, byte[]> buckets, StatefulRedisConnection<String, String> scripts,
@@ -57,8 +61,16 @@ final class SharedRedis implements AutoCloseable {
         return up ? link : null;
     }
 
-    /** A Redis request of the limits failed: until Redis answers the sync thread again, the node paces alone. */
-    void failed(RuntimeException e) {
+    /**
+     * A Redis request of the limits failed. Unreachable, the node paces alone until Redis answers the
+     * sync thread again; slow (a timeout, compare-and-swap given up under contention: a busy moment,
+     * most likely), only after {@code fallback-after} such answers in a row. Returns whether it paces alone.
+     */
+    boolean failed(RuntimeException e) {
+        if (slow(e) && slowInARow.incrementAndGet() < settings.fallbackAfter()) {
+            return false;
+        }
+        slowInARow.set(0);
         retryAt = System.nanoTime() + settings.redisRetryAfter().toNanos();
         if (up) {
             up = false;
@@ -66,6 +78,19 @@ final class SharedRedis implements AutoCloseable {
                     + " and Redis is tried again every {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage(),
                     settings.redisRetryAfter());
         }
+        return true;
+    }
+
+    /** A request of the limits went through: slow answers before it were a moment. */
+    void succeeded() {
+        if (slowInARow.get() != 0) {
+            slowInARow.set(0);
+        }
+    }
+
+    private static boolean slow(RuntimeException e) {
+        return e instanceof BucketExceptions.BucketExecutionException
+                || NestedExceptionUtils.getMostSpecificCause(e) instanceof RedisCommandTimeoutException;
     }
 
     /** Called by the sync thread: connects, or tries Redis again, when it is time to. Returns the link to try with. */
@@ -90,6 +115,7 @@ final class SharedRedis implements AutoCloseable {
 
     /** The sync thread's request went through: Redis is usable again (or for the first time). */
     void answered() {
+        succeeded();
         if (!up) {
             up = true;
             log.info("Redis is reachable for the rate limits; the shared buckets pace the cluster again");

@@ -98,9 +98,13 @@ final class TokenPool {
         if (link != null) {
             try {
                 RateSync.Shared now = rate.get();
-                return leaseFrom(sharedBucket(link, now), rule.leaseFor(now.rate(), missing));
+                long leased = leaseFrom(sharedBucket(link, now), rule.leaseFor(now.rate(), missing));
+                redis.succeeded();
+                return leased;
             } catch (RuntimeException e) {
-                redis.failed(e);
+                if (!redis.failed(e)) {
+                    return -MAX_WAIT_NANOS;
+                }
             }
         }
         Bucket bucket = aloneBucket();

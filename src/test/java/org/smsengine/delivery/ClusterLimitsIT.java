@@ -141,7 +141,8 @@ class ClusterLimitsIT extends EngineIntegrationTest {
             long until = System.currentTimeMillis();
             double shared = accounting.acceptedBetween(back, until) * 1000.0 / (until - back);
             long busiestShared = accounting.maxInWindow(back, until, 1000);
-            System.out.printf("back on Redis: %.1f/s, busiest second %d%n", shared, busiestShared);
+            System.out.printf("back on Redis: %.1f/s, busiest second %d; per second from the start: %s%n", shared,
+                    busiestShared, perSecond(startedAt, until));
             assertThat(shared).as("the whole cap again, alone on it").isGreaterThanOrEqualTo(CAP * 0.85);
             assertThat(busiestShared).isLessThanOrEqualTo((long) (CAP * 1.05));
             operator(node).awaitState(id, "COMPLETED", DONE);
@@ -171,6 +172,14 @@ class ClusterLimitsIT extends EngineIntegrationTest {
                 Map.of("name", "limits", "template", "Offer {{name}}", "region", "US")).createdId();
         operator(node).awaitState(id, "READY", DONE);
         return id;
+    }
+
+    private java.util.List<Long> perSecond(long fromMillis, long toMillis) {
+        java.util.List<Long> seconds = new java.util.ArrayList<>();
+        for (long at = fromMillis; at + 1000 <= toMillis; at += 1000) {
+            seconds.add(accounting.acceptedBetween(at, at + 1000));
+        }
+        return seconds;
     }
 
     private long firstAcceptedAfter(long fromMillis) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The arithmetic of the shared limits: buckets, leases, the overshoot bound, and AIMD. */
 class RateRuleTest {
 
-    private static final LimitSettings SETTINGS = new LimitSettings(0.02, 0.01, Duration.ofMillis(200), Duration.ofSeconds(5),
+    private static final LimitSettings SETTINGS = new LimitSettings(0.02, 0.01, Duration.ofMillis(500), 3, Duration.ofSeconds(5),
             Duration.ofMillis(250), 0.75, Duration.ofSeconds(2), 0.05, Duration.ofSeconds(1), 0.1, Duration.ofSeconds(30),
             Duration.ofSeconds(5), Duration.ofSeconds(1));
     private static final RateRule RULE = SETTINGS.rule(10);
