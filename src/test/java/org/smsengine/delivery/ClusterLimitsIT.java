@@ -159,6 +159,8 @@ class ClusterLimitsIT extends EngineIntegrationTest {
         properties.put("sms.progress.key-prefix", keyPrefix);
         properties.put("sms.delivery.limits.redis-retry-after", "500ms");
         properties.put("sms.delivery.limits.live-nodes-refresh", "200ms");
+        // three engines in one JVM, on a server other test runs share
+        properties.put("spring.datasource.hikari.maximum-pool-size", 6);
         properties.putAll(extra);
         return SecondEngine.start(properties, dataSource);
     }
