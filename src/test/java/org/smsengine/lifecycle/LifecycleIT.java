@@ -148,7 +148,7 @@ class LifecycleIT extends EngineIntegrationTest {
         int count = 500;
         long id = prepare(Recipients.csv(first, count), Map.of());
         // a send window no node can read fails the delivery step
-        jdbc.update("UPDATE sms_batch SET send_window = 'not a window' WHERE id = ?", id);
+        jdbc.update("UPDATE sms_batch SET send_window = '{\"from\": \"soon\"}' WHERE id = ?", id);
         act(id, "start", 202);
         JsonNode failed = operator().awaitState(id, "FAILED", DELIVERED);
         assertThat(failed.get("error").asText()).isNotBlank();
