@@ -14,6 +14,8 @@ import org.smsengine.batch.BatchMapper;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
+import org.smsengine.routing.BudgetPause;
+import org.smsengine.routing.Prices;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,10 +42,12 @@ class OutcomeRecorder {
     private final TransactionTemplate ownTransaction;
     private final StopSignals signals;
     private final MeterRegistry meters;
+    private final BudgetPause budgets;
 
     OutcomeRecorder(DeliveryMapper deliveries, ReceiptRefMapper refs, BatchMapper batches, ProgressPublisher progress,
-            PlatformTransactionManager transactionManager, StopSignals signals, MeterRegistry meters) {
+            PlatformTransactionManager transactionManager, StopSignals signals, MeterRegistry meters, BudgetPause budgets) {
         this.meters = meters;
+        this.budgets = budgets;
         this.deliveries = deliveries;
         this.refs = refs;
         this.batches = batches;
@@ -52,7 +56,7 @@ class OutcomeRecorder {
         this.signals = signals;
     }
 
-    void record(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) throws InterruptedException {
+    void record(long batchId, int partitionNo, List<MessageOutcome> outcomes) throws InterruptedException {
         if (signals.gaveUp()) {
             log.info("Batch {}: {} outcomes not recorded, this node gave the job up (they were counted in doubt)",
                     batchId, outcomes.size());
@@ -60,8 +64,11 @@ class OutcomeRecorder {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                ownTransaction.executeWithoutResult(status -> write(batchId, partitionNo, provider, outcomes));
-                count(provider, outcomes);
+                BatchMapper.Spent spent = ownTransaction.execute(status -> write(batchId, partitionNo, outcomes));
+                count(outcomes);
+                if (spent != null) {
+                    budgets.spent(batchId, spent.cost(), spent.budget());
+                }
                 return;
             } catch (TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
@@ -73,12 +80,17 @@ class OutcomeRecorder {
         }
     }
 
-    /** {@code sms_submits_total} by provider and result (sent, failed, retry, suppressed), once recorded. */
-    private void count(String provider, List<MessageOutcome> outcomes) {
-        Map<MessageStatus, Long> byStatus = outcomes.stream()
-                .collect(Collectors.groupingBy(MessageOutcome::status, () -> new EnumMap<>(MessageStatus.class), Collectors.counting()));
-        byStatus.forEach((status, n) -> meters.counter("sms.submits", "provider", provider,
-                "result", status == MessageStatus.RETRYING ? "retry" : status.name().toLowerCase(Locale.ROOT)).increment(n));
+    /**
+     * {@code sms_submits_total} by provider and result (sent, failed, retry, suppressed), once recorded; a
+     * message that went to no provider counts under {@code provider="none"}.
+     */
+    private void count(List<MessageOutcome> outcomes) {
+        Map<String, Map<MessageStatus, Long>> byProvider = outcomes.stream().collect(Collectors.groupingBy(
+                outcome -> outcome.provider() == null ? "none" : outcome.provider(),
+                Collectors.groupingBy(MessageOutcome::status, () -> new EnumMap<>(MessageStatus.class), Collectors.counting())));
+        byProvider.forEach((provider, byStatus) -> byStatus.forEach((status, n) -> meters.counter("sms.submits",
+                "provider", provider, "result", status == MessageStatus.RETRYING ? "retry" : status.name().toLowerCase(Locale.ROOT))
+                .increment(n)));
     }
 
     /** Puts claimed messages that were not submitted back as retries due now (the step is stopping). */
@@ -90,23 +102,28 @@ class OutcomeRecorder {
                 deliveries.releaseUnsubmitted(batchId, partitionNo, ids.toArray(Long[]::new)));
     }
 
-    private void write(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) {
+    /** Writes the outcomes, their parts' references, counts and cost; returns the batch's cost after them (null: none added). */
+    private BatchMapper.Spent write(long batchId, int partitionNo, List<MessageOutcome> outcomes) {
         int n = outcomes.size();
         Long[] ids = new Long[n];
         String[] statuses = new String[n];
+        String[] providers = new String[n];
         String[] providerIds = new String[n];
         String[] errors = new String[n];
         Boolean[] retryables = new Boolean[n];
         List<Long> retryIds = new ArrayList<>();
         List<Long> retryIn = new ArrayList<>();
         List<DeliveryMapper.PartRef> accepted = new ArrayList<>();
+        List<String> acceptedBy = new ArrayList<>();
         long sent = 0;
         long failed = 0;
         long suppressed = 0;
+        long costMicros = 0;
         for (int i = 0; i < n; i++) {
             MessageOutcome outcome = outcomes.get(i);
             ids[i] = outcome.id();
             statuses[i] = outcome.status().name();
+            providers[i] = outcome.provider();
             providerIds[i] = outcome.providerMessageId();
             errors[i] = outcome.error();
             retryables[i] = outcome.retryable();
@@ -114,18 +131,21 @@ class OutcomeRecorder {
                 retryIds.add(outcome.id());
                 retryIn.add(outcome.retryInMillis());
             }
-            outcome.acceptedParts().forEach(part -> accepted.add(
-                    new DeliveryMapper.PartRef(part.providerMessageId(), batchId, partitionNo, outcome.id(), part.part())));
+            outcome.acceptedParts().forEach(part -> {
+                accepted.add(new DeliveryMapper.PartRef(part.providerMessageId(), batchId, partitionNo, outcome.id(), part.part()));
+                acceptedBy.add(outcome.provider());
+            });
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
             failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
             suppressed += outcome.status() == MessageStatus.SUPPRESSED ? 1 : 0;
+            costMicros += outcome.costMicros();
         }
-        deliveries.recordOutcomes(batchId, partitionNo, provider, ids, statuses, providerIds, errors, retryables);
+        deliveries.recordOutcomes(batchId, partitionNo, ids, statuses, providers, providerIds, errors, retryables);
         if (!retryIds.isEmpty()) {
             deliveries.queueRetries(batchId, partitionNo, retryIds.toArray(Long[]::new), retryIn.toArray(Long[]::new));
         }
         if (!accepted.isEmpty()) {
-            refs.insert(provider,
+            refs.insert(acceptedBy.toArray(String[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::providerMessageId).toArray(String[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::batchId).toArray(Long[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::partitionNo).toArray(Integer[]::new),
@@ -133,5 +153,6 @@ class OutcomeRecorder {
                     accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new));
         }
         progress.publish(batches.addCounts(batchId, BatchCounts.submitted(sent, failed, suppressed)));
+        return costMicros == 0 ? null : batches.addCost(batchId, Prices.amount(costMicros));
     }
 }

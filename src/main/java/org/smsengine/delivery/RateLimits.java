@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.smsengine.provider.Providers;
+import org.smsengine.routing.ProviderRates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * has every token; when it holds, the tokens taken go back and nothing is submitted.
  */
 @Component
-public class RateLimits {
+public class RateLimits implements ProviderRates {
 
     private static final long SLICE_MILLIS = 50;
 
@@ -114,6 +115,7 @@ public class RateLimits {
     }
 
     /** The rate (parts per second, the whole cluster's) the provider is paced at now. */
+    @Override
     public int currentTps(String provider) {
         ProviderRate rate = limits.knownRate(provider);
         return rate != null ? rate.current() : providers.tps(provider);
