@@ -27,7 +27,7 @@ CREATE TABLE sms_gateway_message (
     provider    VARCHAR(64)  NOT NULL,
     reference   BIGINT       NOT NULL,
     destination VARCHAR(32)  NOT NULL,
-    sender      VARCHAR(32),
+    sender      TEXT,
     text        TEXT         NOT NULL,
     segments    SMALLINT     NOT NULL,
     parts       SMALLINT[]   NOT NULL,

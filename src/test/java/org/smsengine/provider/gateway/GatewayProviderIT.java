@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -208,6 +210,24 @@ class GatewayProviderIT extends EngineIntegrationTest {
         // an id the provider never queued is refused as unknown, not an error
         ApiClient.Response unknown = phone.report(List.of(Map.of("id", Long.MAX_VALUE, "outcome", "SENT")));
         assertThat(unknown.json().get("refused").get(0).get("reason").asText()).isEqualTo("unknown");
+    }
+
+    @Test
+    void aMessageWhoseValidityPassesInTheQueueIsNeverLeasedAndEndsExpired() {
+        Phone phone = Phone.register(admin(), port, PROVIDER, "late");
+        String validUntil = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(12).toString();
+        long id = marketer().uploadCsv(Recipients.csv(940_000, 1), Map.of("name", "short-lived", "template", "Hi {{name}}",
+                "region", "US", "validUntil", validUntil)).createdId();
+        marketer().awaitState(id, "READY", READY);
+        assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        assertThat(operator().awaitState(id, "COMPLETED", DONE).get("counts").get("sent").asInt()).isEqualTo(1);
+        admin().await(GATEWAY, status -> OffsetDateTime.now().isAfter(OffsetDateTime.parse(validUntil).plusSeconds(1)),
+                Duration.ofSeconds(30), 500);
+
+        assertThat(phone.pulled(10)).isEmpty();
+        JsonNode message = admin().await("/api/v1/batches/" + id + "/messages", page -> page.get("items").get(0)
+                .get("status").asText().equals("EXPIRED"), DONE).get("items").get(0);
+        assertThat(message.get("error").asText()).isEqualTo("gateway:validity_passed");
     }
 
     @Test
