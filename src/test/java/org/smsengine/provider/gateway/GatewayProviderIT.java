@@ -13,21 +13,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.smsengine.support.ApiClient;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;
+import org.smsengine.support.SecondEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestConstructor;
 
 /**
- * Phones as gateways, end to end: an engine whose only (so default) provider is {@code phones}, of type
- * GATEWAY, with a lease of three seconds, and devices played by plain HTTP calls. Each test drains what
- * it queues, so the next finds the queue empty.
+ * Phones as gateways, end to end: a node whose only (so default) provider is {@code phones}, of type
+ * GATEWAY, with a lease of three seconds, and devices played by plain HTTP calls. Everything is asked of
+ * that node (the shared one has no such provider); a node of its own rather than a test context of its
+ * own, so that no node of it outlives the class. Each test drains what it queues, so the next finds the
+ * queue empty.
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayProviderIT extends EngineIntegrationTest {
 
     private static final String PROVIDER = "phones";
@@ -39,29 +45,41 @@ class GatewayProviderIT extends EngineIntegrationTest {
     private static final String LONG_TEMPLATE = "Hi {{name}}, " + "x".repeat(170);
 
     private final JdbcTemplate jdbc;
-    private final GatewayRetention retention;
+    private final DataSource dataSource;
+    private SecondEngine phones;
+    private int phonesPort;
 
-    GatewayProviderIT(JdbcTemplate jdbc, GatewayRetention retention) {
+    GatewayProviderIT(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.retention = retention;
+        this.dataSource = dataSource;
     }
 
-    @DynamicPropertySource
-    static void phonesOnly(DynamicPropertyRegistry registry) {
+    @BeforeAll
+    void startANodeWhoseOnlyProviderIsThePhones() {
+        Map<String, Object> properties = new HashMap<>(engineProperties());
         // the list replaces the development run's (a list is bound from one place), so phones is the only provider
-        registry.add("sms.providers.default-provider", () -> PROVIDER);
-        registry.add("sms.providers.definitions[0].name", () -> PROVIDER);
-        registry.add("sms.providers.definitions[0].type", () -> "GATEWAY");
-        registry.add("sms.providers.definitions[0].tps", () -> 1000);
-        registry.add("sms.providers.definitions[0].gateway.lease", () -> LEASE.toMillis() + "ms");
-        registry.add("sms.providers.definitions[0].gateway.max-per-pull", () -> 50);
-        registry.add("sms.providers.definitions[0].gateway.max-attempts", () -> 3);
+        properties.put("sms.providers.default-provider", PROVIDER);
+        properties.put("sms.providers.definitions[0].name", PROVIDER);
+        properties.put("sms.providers.definitions[0].type", "GATEWAY");
+        properties.put("sms.providers.definitions[0].tps", 1000);
+        properties.put("sms.providers.definitions[0].gateway.lease", LEASE.toMillis() + "ms");
+        properties.put("sms.providers.definitions[0].gateway.max-per-pull", 50);
+        properties.put("sms.providers.definitions[0].gateway.max-attempts", 3);
+        phones = SecondEngine.start(properties, dataSource);
+        phonesPort = phones.port();
+    }
+
+    @AfterAll
+    void stopIt() {
+        if (phones != null) {
+            phones.close();
+        }
     }
 
     @Test
     void aDeviceThatVanishesMidLeaseLosesItsMessagesToAnotherAndEveryMessageIsDeliveredOnce() throws Exception {
-        Phone vanishing = Phone.register(admin(), port, PROVIDER, "vanishing");
-        Phone steady = Phone.register(admin(), port, PROVIDER, "steady");
+        Phone vanishing = Phone.register(on("admin"), phonesPort, PROVIDER, "vanishing");
+        Phone steady = Phone.register(on("admin"), phonesPort, PROVIDER, "steady");
         long batch = sentBatch(Recipients.csv(910_000, 200), "Hi {{name}}", 200);
 
         // given: one device leases 50 and is never heard of again
@@ -78,7 +96,7 @@ class GatewayProviderIT extends EngineIntegrationTest {
         // the vanished device's leases run out: the provider counts them, and the next pull takes them (unless the
         // loop above outlasted the lease on a slow machine, and took them already)
         if (leasedToSteady.stream().noneMatch(lostIds::contains)) {
-            JsonNode expired = admin().await(GATEWAY, status -> status.get("expiredLeases").asInt() == 50,
+            JsonNode expired = on("admin").await(GATEWAY, status -> status.get("expiredLeases").asInt() == 50,
                     LEASE.multipliedBy(5));
             assertThat(expired.get("queued").asInt()).isZero();
             assertThat(expired.get("devicesSeen").asInt()).isGreaterThanOrEqualTo(1);
@@ -95,14 +113,14 @@ class GatewayProviderIT extends EngineIntegrationTest {
         assertThat(late.get("accepted")).isEmpty();
         assertThat(late.get("refused")).hasSize(50)
                 .allSatisfy(refused -> assertThat(refused.get("reason").asText()).isEqualTo("not_leased_to_this_device"));
-        JsonNode counts = admin().await("/api/v1/batches/" + batch, b -> b.get("counts").get("delivered").asInt() == 200,
+        JsonNode counts = on("admin").await("/api/v1/batches/" + batch, b -> b.get("counts").get("delivered").asInt() == 200,
                 DONE).get("counts");
         assertThat(counts.get("failed").asInt()).isZero();
         assertThat(statuses(batch)).containsOnlyKeys("DELIVERED");
         // a repeat after the receipts changes nothing
         assertThat(steady.sent(lost).get("accepted")).hasSize(50);
         Thread.sleep(500);
-        assertThat(admin().get("/api/v1/batches/" + batch).json().get("counts").get("delivered").asInt()).isEqualTo(200);
+        assertThat(on("admin").get("/api/v1/batches/" + batch).json().get("counts").get("delivered").asInt()).isEqualTo(200);
         Map<Long, JsonNode> devices = devices();
         assertThat(devices.get(steady.id()).get("sent").asInt()).isEqualTo(200);
         assertThat(devices.get(vanishing.id()).get("sent").asInt()).isZero();
@@ -112,8 +130,8 @@ class GatewayProviderIT extends EngineIntegrationTest {
 
     @Test
     void aFailureWorthARetryGoesToAnotherPullAndOneNotWorthItEndsUndeliveredWithTheDevicesError() {
-        Phone first = Phone.register(admin(), port, PROVIDER, "first");
-        Phone second = Phone.register(admin(), port, PROVIDER, "second");
+        Phone first = Phone.register(on("admin"), phonesPort, PROVIDER, "first");
+        Phone second = Phone.register(on("admin"), phonesPort, PROVIDER, "second");
         long batch = sentBatch(Recipients.csv(920_000, 3), LONG_TEMPLATE, 3);
         List<JsonNode> pulled = first.pulled(10);
         assertThat(pulled).hasSize(3).allSatisfy(m -> assertThat(m.get("segments").asInt()).isEqualTo(2));
@@ -136,10 +154,10 @@ class GatewayProviderIT extends EngineIntegrationTest {
         assertThat(second.report(List.of(failed(retried, false, "oops"))).json().get("refused").get(0).get("reason")
                 .asText()).isEqualTo("already_reported");
 
-        admin().await("/api/v1/batches/" + batch, b -> b.get("counts").get("delivered").asInt() == 1
+        on("admin").await("/api/v1/batches/" + batch, b -> b.get("counts").get("delivered").asInt() == 1
                 && b.get("counts").get("failed").asInt() == 2, DONE);
         Map<String, JsonNode> byStatus = new HashMap<>();
-        admin().get("/api/v1/batches/" + batch + "/messages?size=10").json().get("items")
+        on("admin").get("/api/v1/batches/" + batch + "/messages?size=10").json().get("items")
                 .forEach(m -> byStatus.merge(m.get("status").asText() + ":" + m.get("error").asText(), m, (a, b) -> a));
         assertThat(byStatus).containsOnlyKeys("DELIVERED:null", "UNDELIVERED:number barred",
                 "UNDELIVERED:gateway:attempts_exhausted: no signal");
@@ -147,15 +165,15 @@ class GatewayProviderIT extends EngineIntegrationTest {
 
     @Test
     void aRevokedDeviceIsRefusedAndItsLeasesGoBackToTheQueue() {
-        Phone revoked = Phone.register(admin(), port, PROVIDER, "stolen");
-        Phone other = Phone.register(admin(), port, PROVIDER, "spare");
+        Phone revoked = Phone.register(on("admin"), phonesPort, PROVIDER, "stolen");
+        Phone other = Phone.register(on("admin"), phonesPort, PROVIDER, "spare");
         long batch = sentBatch(Recipients.csv(930_000, 3), "Hi {{name}}", 3);
         Set<Long> held = ids(revoked.pulled(10));
         assertThat(held).hasSize(3);
 
-        ApiClient.Response byOperator = operator().delete("/api/v1/providers/" + PROVIDER + "/devices/" + revoked.id());
+        ApiClient.Response byOperator = on("operator").delete("/api/v1/providers/" + PROVIDER + "/devices/" + revoked.id());
         assertThat(byOperator.status()).isEqualTo(403);
-        ApiClient.Response revocation = admin().delete("/api/v1/providers/" + PROVIDER + "/devices/" + revoked.id());
+        ApiClient.Response revocation = on("admin").delete("/api/v1/providers/" + PROVIDER + "/devices/" + revoked.id());
         assertThat(revocation.status()).as(revocation.text()).isEqualTo(200);
         assertThat(revocation.json().get("messagesReturned").asInt()).isEqualTo(3);
 
@@ -166,35 +184,35 @@ class GatewayProviderIT extends EngineIntegrationTest {
         List<JsonNode> again = other.pulled(10);
         assertThat(ids(again)).isEqualTo(held);
         other.sent(again);
-        admin().await("/api/v1/batches/" + batch, b -> b.get("counts").get("delivered").asInt() == 3, DONE);
+        on("admin").await("/api/v1/batches/" + batch, b -> b.get("counts").get("delivered").asInt() == 3, DONE);
         assertThat(devices().get(revoked.id()).get("enabled").asBoolean()).isFalse();
     }
 
     @Test
     void unknownKeysAreRefused401AndOnlyAnAdminRegistersDevices() {
-        assertThat(Phone.post(port, null, "/api/v1/gateway/pull", "").status()).isEqualTo(401);
-        ApiClient.Response unknown = Phone.post(port, DeviceKeys.newKey(), "/api/v1/gateway/pull", "");
+        assertThat(Phone.post(phonesPort, null, "/api/v1/gateway/pull", "").status()).isEqualTo(401);
+        ApiClient.Response unknown = Phone.post(phonesPort, DeviceKeys.newKey(), "/api/v1/gateway/pull", "");
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.json().get("status").asInt()).isEqualTo(401);
-        assertThat(Phone.post(port, "nonsense", "/api/v1/gateway/report", "[]").status()).isEqualTo(401);
+        assertThat(Phone.post(phonesPort, "nonsense", "/api/v1/gateway/report", "[]").status()).isEqualTo(401);
 
         String devices = "/api/v1/providers/" + PROVIDER + "/devices";
-        assertThat(marketer().postJson(devices, Map.of("name", "mine")).status()).isEqualTo(403);
-        assertThat(operator().postJson(devices, Map.of("name", "mine")).status()).isEqualTo(403);
-        assertThat(anonymous().postJson(devices, Map.of("name", "mine")).status()).isEqualTo(401);
-        assertThat(marketer().get(devices).status()).isEqualTo(200);
-        ApiClient.Response blank = admin().postJson(devices, Map.of("name", " "));
+        assertThat(on("marketer").postJson(devices, Map.of("name", "mine")).status()).isEqualTo(403);
+        assertThat(on("operator").postJson(devices, Map.of("name", "mine")).status()).isEqualTo(403);
+        assertThat(on("anonymous").postJson(devices, Map.of("name", "mine")).status()).isEqualTo(401);
+        assertThat(on("marketer").get(devices).status()).isEqualTo(200);
+        ApiClient.Response blank = on("admin").postJson(devices, Map.of("name", " "));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
-        assertThat(admin().postJson("/api/v1/providers/nosuch/devices", Map.of("name", "x")).status()).isEqualTo(404);
-        ApiClient.Response registered = admin().postJson(devices, Map.of("name", "shown once"));
+        assertThat(on("admin").postJson("/api/v1/providers/nosuch/devices", Map.of("name", "x")).status()).isEqualTo(404);
+        ApiClient.Response registered = on("admin").postJson(devices, Map.of("name", "shown once"));
         assertThat(registered.json().get("key").asText()).matches("[A-Za-z0-9_-]{43}");
-        assertThat(admin().get(devices).text()).doesNotContain(registered.json().get("key").asText());
+        assertThat(on("admin").get(devices).text()).doesNotContain(registered.json().get("key").asText());
     }
 
     @Test
     void badReportsAreRefused400NamingTheItemAndTheField() {
-        Phone phone = Phone.register(admin(), port, PROVIDER, "clumsy");
+        Phone phone = Phone.register(on("admin"), phonesPort, PROVIDER, "clumsy");
         ApiClient.Response fields = phone.post("/api/v1/gateway/report",
                 "[{\"id\": 1, \"outcome\": \"SENT\"}, {\"outcome\": \"LOST\"}, {\"id\": 1, \"outcome\": \"FAILED\"}]");
         assertThat(fields.status()).isEqualTo(400);
@@ -214,18 +232,18 @@ class GatewayProviderIT extends EngineIntegrationTest {
 
     @Test
     void aMessageWhoseValidityPassesInTheQueueIsNeverLeasedAndEndsExpired() {
-        Phone phone = Phone.register(admin(), port, PROVIDER, "late");
+        Phone phone = Phone.register(on("admin"), phonesPort, PROVIDER, "late");
         String validUntil = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(12).toString();
-        long id = marketer().uploadCsv(Recipients.csv(940_000, 1), Map.of("name", "short-lived", "template", "Hi {{name}}",
+        long id = on("marketer").uploadCsv(Recipients.csv(940_000, 1), Map.of("name", "short-lived", "template", "Hi {{name}}",
                 "region", "US", "validUntil", validUntil)).createdId();
-        marketer().awaitState(id, "READY", READY);
-        assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
-        assertThat(operator().awaitState(id, "COMPLETED", DONE).get("counts").get("sent").asInt()).isEqualTo(1);
-        admin().await(GATEWAY, status -> OffsetDateTime.now().isAfter(OffsetDateTime.parse(validUntil).plusSeconds(1)),
+        on("marketer").awaitState(id, "READY", READY);
+        assertThat(on("operator").postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        assertThat(on("operator").awaitState(id, "COMPLETED", DONE).get("counts").get("sent").asInt()).isEqualTo(1);
+        on("admin").await(GATEWAY, status -> OffsetDateTime.now().isAfter(OffsetDateTime.parse(validUntil).plusSeconds(1)),
                 Duration.ofSeconds(30), 500);
 
         assertThat(phone.pulled(10)).isEmpty();
-        JsonNode message = admin().await("/api/v1/batches/" + id + "/messages", page -> page.get("items").get(0)
+        JsonNode message = on("admin").await("/api/v1/batches/" + id + "/messages", page -> page.get("items").get(0)
                 .get("status").asText().equals("EXPIRED"), DONE).get("items").get(0);
         assertThat(message.get("error").asText()).isEqualTo("gateway:validity_passed");
     }
@@ -237,7 +255,7 @@ class GatewayProviderIT extends EngineIntegrationTest {
         long unsent = jdbc.queryForObject("INSERT INTO sms_gateway_message (provider, reference, destination, text,"
                 + " segments, parts, receipt, state, created_at) VALUES ('elsewhere', 1, '+12015550000', 'x', 1, '{1}',"
                 + " false, 'QUEUED', now() - interval '200 days') RETURNING id", Long.class);
-        retention.purge();
+        phones.bean(GatewayRetention.class).purge();
         assertThat(jdbc.queryForList("SELECT id FROM sms_gateway_message WHERE id IN (?, ?, ?)", Long.class, old, recent,
                 unsent)).containsExactlyInAnyOrder(recent, unsent);
         jdbc.update("DELETE FROM sms_gateway_message WHERE id IN (?, ?)", recent, unsent);
@@ -251,24 +269,28 @@ class GatewayProviderIT extends EngineIntegrationTest {
 
     /** A batch started and submitted to the provider (COMPLETED: every message SENT, i.e. queued for the phones). */
     private long sentBatch(byte[] csv, String template, int messages) {
-        long id = marketer().uploadCsv(csv, Map.of("name", "gateway", "template", template, "region", "US")).createdId();
-        marketer().awaitState(id, "READY", READY);
-        assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
-        JsonNode done = operator().awaitState(id, "COMPLETED", DONE);
+        long id = on("marketer").uploadCsv(csv, Map.of("name", "gateway", "template", template, "region", "US")).createdId();
+        on("marketer").awaitState(id, "READY", READY);
+        assertThat(on("operator").postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        JsonNode done = on("operator").awaitState(id, "COMPLETED", DONE);
         assertThat(done.get("counts").get("sent").asInt()).isEqualTo(messages);
         return id;
     }
 
+    private ApiClient on(String user) {
+        return user.equals("anonymous") ? new ApiClient(phonesPort, null, null) : new ApiClient(phonesPort, user, user);
+    }
+
     private Map<String, Integer> statuses(long batch) {
         Map<String, Integer> counts = new HashMap<>();
-        admin().get("/api/v1/batches/" + batch + "/messages?size=1000").json().get("items")
+        on("admin").get("/api/v1/batches/" + batch + "/messages?size=1000").json().get("items")
                 .forEach(m -> counts.merge(m.get("status").asText(), 1, Integer::sum));
         return counts;
     }
 
     private Map<Long, JsonNode> devices() {
         Map<Long, JsonNode> byId = new HashMap<>();
-        admin().get("/api/v1/providers/" + PROVIDER + "/devices").json().forEach(d -> byId.put(d.get("id").asLong(), d));
+        on("admin").get("/api/v1/providers/" + PROVIDER + "/devices").json().forEach(d -> byId.put(d.get("id").asLong(), d));
         return byId;
     }
 
