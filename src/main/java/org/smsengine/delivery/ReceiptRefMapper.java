@@ -11,7 +11,7 @@ interface ReceiptRefMapper {
      * One statement for a chunk's parts (arrays, so no parameter limit); a provider id already known
      * (a provider that reuses ids) keeps its first message.
      */
-    void insert(@Param("provider") String provider, @Param("providerIds") String[] providerIds,
+    void insert(@Param("providers") String[] providers, @Param("providerIds") String[] providerIds,
             @Param("batchIds") Long[] batchIds, @Param("partitionNos") Integer[] partitionNos,
             @Param("messageIds") Long[] messageIds, @Param("parts") Integer[] parts);
 }
