@@ -196,6 +196,8 @@ class GatewayProviderIT extends EngineIntegrationTest {
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.json().get("status").asInt()).isEqualTo(401);
         assertThat(Phone.post(phonesPort, "nonsense", "/api/v1/gateway/report", "[]").status()).isEqualTo(401);
+        assertThat(Phone.post(phonesPort, null, "/api/v1/gateway/report", "not json").status()).as("the key first")
+                .isEqualTo(401);
 
         String devices = "/api/v1/providers/" + PROVIDER + "/devices";
         assertThat(on("marketer").postJson(devices, Map.of("name", "mine")).status()).isEqualTo(403);
