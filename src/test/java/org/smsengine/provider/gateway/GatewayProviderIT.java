@@ -48,6 +48,7 @@ class GatewayProviderIT extends EngineIntegrationTest {
     private final DataSource dataSource;
     private SecondEngine phones;
     private int phonesPort;
+    private final Map<String, ApiClient> clients = new HashMap<>();
 
     GatewayProviderIT(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
@@ -280,8 +281,10 @@ class GatewayProviderIT extends EngineIntegrationTest {
         return id;
     }
 
+    /** The API of the phones node as this user sees it; one client per user (each holds an HTTP client and its threads). */
     private ApiClient on(String user) {
-        return user.equals("anonymous") ? new ApiClient(phonesPort, null, null) : new ApiClient(phonesPort, user, user);
+        return clients.computeIfAbsent(user, name -> name.equals("anonymous") ? new ApiClient(phonesPort, null, null)
+                : new ApiClient(phonesPort, name, name));
     }
 
     private Map<String, Integer> statuses(long batch) {
