@@ -24,6 +24,7 @@ public record ProviderSettings(String defaultProvider, @DefaultValue List<Defini
      * @param tps      submissions ({@code submit_sm}, one per part) per second the provider allows
      * @param window   requests in flight per session
      * @param sessions connections (binds) to keep open
+     * @param gateway  the queue and leases of a GATEWAY provider
      */
     public record Definition(
             String name,
@@ -31,7 +32,31 @@ public record ProviderSettings(String defaultProvider, @DefaultValue List<Defini
             @DefaultValue("100") int tps,
             @DefaultValue("32") int window,
             @DefaultValue("1") int sessions,
-            @DefaultValue Smpp smpp) {
+            @DefaultValue Smpp smpp,
+            @DefaultValue Gateway gateway) {
+    }
+
+    /**
+     * The phones of a GATEWAY provider, which pull the messages queued for them.
+     *
+     * @param lease              how long a pulled message is a device's alone; a device that has not reported it by
+     *                           then loses it to the next pull (of any device)
+     * @param maxPerPull         messages a device may lease in one pull (it asks for fewer with {@code max})
+     * @param maxPerReport       outcomes a device may report in one call
+     * @param maxAttempts        leases of a message (over all devices) before it is given up as UNDELIVERED,
+     *                           {@code gateway:attempts_exhausted}
+     * @param queueCapacity      unsent (queued or leased) messages the provider holds; beyond it a submission is a
+     *                           retry-later, {@code gateway:queue_full}, so the engine's own retries hold the rest back
+     * @param queueCheckInterval how often a node recounts the unsent messages for the capacity (between counts it adds
+     *                           its own submissions)
+     */
+    public record Gateway(
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("50") int maxPerPull,
+            @DefaultValue("1000") int maxPerReport,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("10000") int queueCapacity,
+            @DefaultValue("1s") Duration queueCheckInterval) {
     }
 
     /**
