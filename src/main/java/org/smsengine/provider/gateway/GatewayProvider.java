@@ -30,8 +30,6 @@ public final class GatewayProvider implements SmsProvider {
     private final GatewayMessageMapper messages;
     private final TransactionTemplate ownTransaction;
     private final QueueCapacity capacity;
-    private volatile Sessions phones = new Sessions(0, 1);
-    private volatile long phonesReadAt = System.nanoTime() - Long.MAX_VALUE / 2;
 
     GatewayProvider(String name, ProviderSettings.Gateway settings, GatewayMessageMapper messages,
             PlatformTransactionManager transactionManager) {
@@ -90,26 +88,6 @@ public final class GatewayProvider implements SmsProvider {
     private SubmitResult unavailable(OutgoingMessage message, RuntimeException e) {
         log.warn("Provider {}: message {} could not be queued ({})", name, message.reference(), e.toString());
         return new SubmitResult.RetryLater("gateway:unavailable", "the gateway queue could not be written", List.of());
-    }
-
-    /**
-     * Its phones as sessions: those seen within a lease, of those registered (at least one), read at most every
-     * {@code queue-check-interval}. With none seen lately it takes no traffic: routing sends its share elsewhere
-     * rather than queue messages no phone is there to pull.
-     */
-    @Override
-    public Sessions sessions() {
-        long now = System.nanoTime();
-        if (now - phonesReadAt > settings.queueCheckInterval().toNanos()) {
-            phonesReadAt = now;
-            try {
-                GatewayStatus status = status();
-                phones = new Sessions((int) status.devicesSeen(), (int) Math.max(1, status.devices()));
-            } catch (RuntimeException e) {
-                log.debug("Provider {}: its phones could not be counted ({}); as they were", name, e.toString());
-            }
-        }
-        return phones;
     }
 
     /** How the provider stands now: its queue, its leases, its devices. */
