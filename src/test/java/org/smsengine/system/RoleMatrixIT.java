@@ -133,6 +133,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /audiences", CONSOLE),
             Map.entry("GET /opt-outs", CONSOLE),
             Map.entry("GET /inbound", CONSOLE),
+            Map.entry("GET /providers", CONSOLE),
             // the OpenAPI documents and the error page
             Map.entry("GET /v3/api-docs", PUBLIC),
             Map.entry("GET /v3/api-docs.yaml", PUBLIC),
