@@ -114,8 +114,7 @@ class OutcomeRecorder {
                 retryIds.add(outcome.id());
                 retryIn.add(outcome.retryInMillis());
             }
-            outcome.acceptedParts().forEach(part -> accepted.add(
-                    new DeliveryMapper.PartRef(part.providerMessageId(), batchId, partitionNo, outcome.id(), part.part())));
+            accepted.addAll(outcome.partRefs(batchId, partitionNo));
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
             failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
             suppressed += outcome.status() == MessageStatus.SUPPRESSED ? 1 : 0;
@@ -130,7 +129,8 @@ class OutcomeRecorder {
                     accepted.stream().map(DeliveryMapper.PartRef::batchId).toArray(Long[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::partitionNo).toArray(Integer[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::messageId).toArray(Long[]::new),
-                    accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new));
+                    accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new),
+                    accepted.stream().map(DeliveryMapper.PartRef::parts).toArray(Integer[]::new));
         }
         progress.publish(batches.addCounts(batchId, BatchCounts.submitted(sent, failed, suppressed)));
     }
