@@ -93,6 +93,8 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("DELETE /api/v1/opt-outs/{phone}", ADMIN),
             Map.entry("GET /api/v1/opt-outs/export", ADMIN),
             Map.entry("GET /api/v1/opt-outs/imports/{id}", EVERY_ROLE),
+            // an HTTP provider's receipts: no engine account, the request proves itself by the provider's signature
+            Map.entry("POST /api/v1/providers/{name}/receipts", PUBLIC),
             // Spring Boot's conventions: health and info public, the rest of the actuator ADMIN's
             Map.entry("GET /actuator", ADMIN),
             Map.entry("GET /actuator/health", PUBLIC),
@@ -216,6 +218,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{id}", "987654321").replace("{phone}", "+8613800138000").replace("{action}", "pause")
+                .replace("{name}", "no-such-provider")
                 .replace("{requiredMetricName}", "jvm.threads.live").replace("/**", "/liveness");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20))
