@@ -72,10 +72,16 @@ public final class HttpProvider implements SmsProvider {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.handle((response, error) -> error == null
-                        ? answers.read(message, response.statusCode(), response.body())
-                        : answers.failed(error))
-                .whenComplete((result, error) -> window.release());
+        return sent.handle((response, error) -> outcome(message, response, error)).whenComplete((result, error) -> window.release());
+    }
+
+    /** The outcome as a value whatever happened: the future never completes exceptionally. */
+    private SubmitResult outcome(OutgoingMessage message, HttpResponse<String> response, Throwable error) {
+        try {
+            return error == null ? answers.read(message, response.statusCode(), response.body()) : answers.failed(error);
+        } catch (RuntimeException e) {
+            return answers.failed(e);
+        }
     }
 
     /** The receipts webhook of this provider; empty when it was configured to send none. */

@@ -61,7 +61,7 @@ final class HttpSetup {
         });
         RequestMaker maker = new RequestMaker(http, url, body);
         setting("http.url", () -> {
-            URI sample = maker.make(SAMPLE).uri();
+            URI sample = maker.uri(SAMPLE);
             return require(sample.isAbsolute() && Set.of("http", "https").contains(sample.getScheme()) && sample.getHost() != null,
                     "must be an absolute http or https URL");
         });

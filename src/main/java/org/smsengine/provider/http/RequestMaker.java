@@ -38,13 +38,22 @@ final class RequestMaker {
 
     HttpRequest make(OutgoingMessage message) {
         Map<String, String> values = values(message);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.render(values))).timeout(timeout);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(values)).timeout(timeout);
         headers.forEach(request::header);
         if (BODILESS.contains(method)) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
         return request.header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body.render(values), StandardCharsets.UTF_8)).build();
+    }
+
+    /** Where the message goes: the URL with its placeholders filled. */
+    URI uri(OutgoingMessage message) {
+        return uri(values(message));
+    }
+
+    private URI uri(Map<String, String> values) {
+        return URI.create(url.render(values));
     }
 
     private Map<String, String> values(OutgoingMessage message) {
