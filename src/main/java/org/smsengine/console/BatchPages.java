@@ -17,6 +17,7 @@ import org.smsengine.message.MessageRow;
 import org.smsengine.progress.BatchProgress;
 import org.smsengine.progress.ProgressService;
 import org.smsengine.provider.Providers;
+import org.smsengine.provider.SmsProvider;
 import org.smsengine.recipient.PhoneMask;
 import org.smsengine.recipient.RejectMapper;
 import org.smsengine.system.Role;
@@ -114,9 +115,11 @@ class BatchPages {
                 .filter(action -> !(own && lifecycle.isReview(action))).toList());
         model.addAttribute("mayTestSend", mayPost(user, "/api/v1/batches/" + id + "/test-send"));
         model.addAttribute("ownBatch", user.getName().equals(row.createdBy()));
-        String provider = row.provider() != null ? row.provider() : providers.defaultName();
-        model.addAttribute("provider", provider);
-        model.addAttribute("tpsLimit", row.tps() != null ? row.tps() : provider == null ? null : providers.tps(provider));
+        // messages are routed each to a provider: the page names them all, and their rates together bound the batch's
+        List<String> names = providers.all().stream().map(SmsProvider::name).toList();
+        model.addAttribute("provider", names.isEmpty() ? null : String.join(", ", names));
+        model.addAttribute("tpsLimit", row.tps() != null ? Integer.valueOf(row.tps())
+                : names.isEmpty() ? null : Integer.valueOf(names.stream().mapToInt(providers::tps).sum()));
         model.addAttribute("events", lifecycle.events(id));
         model.addAttribute("rejects", firstRejects(id, Role.seesFullPhones(user)));
         messagePage(id, -1, 0, user, model);

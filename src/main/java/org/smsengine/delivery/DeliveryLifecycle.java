@@ -32,7 +32,7 @@ class DeliveryLifecycle {
 
     @Bean
     LifecycleGuard hasProvider(Providers providers) {
-        return new NamedGuard("hasProvider", batch -> batch.provider() != null || providers.defaultName() != null);
+        return new NamedGuard("hasProvider", batch -> !providers.all().isEmpty());
     }
 
     @Bean

@@ -23,9 +23,12 @@ public interface DeliveryMapper {
     /** Parts of these messages that earlier attempts got accepted. */
     List<PartRef> acceptedParts(@Param("batchId") long batchId, @Param("messageIds") Long[] messageIds);
 
-    /** Records the outcomes of submitted messages of one partition; only messages still SENDING take theirs. */
+    /**
+     * Records the outcomes of submitted messages of one partition, each with the provider it went to; only
+     * messages still SENDING take theirs.
+     */
     int recordOutcomes(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
-            @Param("provider") String provider, @Param("ids") Long[] ids, @Param("statuses") String[] statuses,
+            @Param("ids") Long[] ids, @Param("statuses") String[] statuses, @Param("providers") String[] providers,
             @Param("providerIds") String[] providerIds, @Param("errors") String[] errors,
             @Param("retryables") Boolean[] retryables);
 

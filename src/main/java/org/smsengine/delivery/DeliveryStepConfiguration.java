@@ -1,7 +1,6 @@
 package org.smsengine.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
@@ -12,7 +11,7 @@ import org.smsengine.pipeline.PipelineStep;
 import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.provider.Providers;
-import org.smsengine.provider.SmsProvider;
+import org.smsengine.routing.Router;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -39,9 +38,7 @@ class DeliveryStepConfiguration {
 
     @Bean
     @StepScope
-    PartitionRangePartitioner deliveryPartitioner(@Value(BATCH_ID) long batchId, PartitionMapper partitions,
-            BatchMapper batches, Providers providers) {
-        batches.setProvider(batchId, providers.defaultName());    // fixed the first time the batch is delivered
+    PartitionRangePartitioner deliveryPartitioner(@Value(BATCH_ID) long batchId, PartitionMapper partitions) {
         return new PartitionRangePartitioner(batchId, partitions);
     }
 
@@ -53,7 +50,7 @@ class DeliveryStepConfiguration {
             DeliverySettings settings, StopSignals signals, @Value("#{stepExecution}") StepExecution stepExecution,
             SendWindows windows, ConsentGate consent) {
         BatchRow batch = batches.find(batchId).orElseThrow();
-        int rate = providers.tps(providers.get(batch.provider()).name());
+        int rate = providers.all().stream().mapToInt(provider -> providers.tps(provider.name())).sum();
         if (batch.tps() != null) {
             rate = Math.min(rate, batch.tps());
         }
@@ -65,7 +62,10 @@ class DeliveryStepConfiguration {
                 settings.retryPoll(), signals, stepExecution, windows, consent, terms);
     }
 
-    /** Messages per chunk: what one partition sends in {@code chunkTime} at the batch's rate, at most the step's chunkSize. */
+    /**
+     * Messages per chunk: what one partition sends in {@code chunkTime} at the batch's rate (its own, or all
+     * providers' together: routing spreads a page over them), at most the step's chunkSize.
+     */
     static int pageSize(int chunkSize, int rate, int partitions, DeliverySettings settings) {
         long perPartition = rate * settings.chunkTime().toMillis() / 1000 / Math.max(1, partitions);
         return (int) Math.max(1, Math.min(chunkSize, perPartition));
@@ -74,19 +74,16 @@ class DeliveryStepConfiguration {
     @Bean
     @StepScope
     MessageSubmitter messageSubmitter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
-            JobDefinition jobDefinition, BatchMapper batches, Providers providers, RateLimits limits,
+            JobDefinition jobDefinition, BatchMapper batches, Providers providers, Router router, RateLimits limits,
             DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions,
             Clock clock, ConsentGate consent, MeterRegistry meters) {
         BatchRow batch = batches.find(batchId).orElseThrow();
-        SmsProvider provider = providers.get(batch.provider());
-        MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, provider,
-                providers.tps(provider.name()),
-                Math.max(1, providers.inFlight(provider.name()) / Math.max(1, partitions.findAll(batchId).size())),
+        int inFlight = providers.all().stream().mapToInt(provider -> providers.inFlight(provider.name())).max().orElse(1);
+        MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, providers, router,
+                Math.max(1, inFlight / Math.max(1, partitions.findAll(batchId).size())),
                 batch.senderId(), batch.tps(), batch.validUntil() == null ? null : batch.validUntil().toInstant());
-        Timer latency = Timer.builder("sms.submit.latency").description("From a submit to its provider's answer")
-                .tag("provider", provider.name()).register(meters);
         return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, clock,
-                consent, latency);
+                consent, meters);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.smsengine.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -19,25 +21,32 @@ import org.smsengine.pipeline.StepDefinition;
 import org.smsengine.pipeline.StopSignals;
 import org.smsengine.provider.AcceptedPart;
 import org.smsengine.provider.OutgoingMessage;
-import org.smsengine.provider.SmsProvider;
+import org.smsengine.provider.Providers;
 import org.smsengine.provider.SubmitResult;
+import org.smsengine.routing.FailureAction;
+import org.smsengine.routing.Router;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 
 /**
- * Submits a chunk of claimed messages and records what became of them. Submissions are paced by
- * the rate limits and go out asynchronously up to the provider's window; once every outcome is in,
- * they are recorded in bulk. A transient failure becomes a retry after a backoff, until the step's
- * maxAttempts; a permanent one, or one after the last attempt, becomes FAILED with its code. Right before
- * each submit, a number that opted out since its page was screened is suppressed instead.
+ * Submits a chunk of claimed messages and records what became of them. The page is routed at once
+ * ({@link Router}: each message's provider by its route); a message whose provider stopped taking traffic
+ * while the page was being sent is routed again before its submit. Submissions are paced by the rate
+ * limits of their provider and batch and go out asynchronously up to the providers' windows; once every
+ * outcome is in, they are recorded in bulk, each with its provider. What a failure means comes from the
+ * failure rules: a retry after a backoff (on the same provider, or another when the provider is failing),
+ * until the step's maxAttempts; or FAILED with its code. Right before each submit, a number that opted
+ * out since its page was screened is suppressed instead.
  */
 public class MessageSubmitter implements ItemWriter<ClaimedPage> {
 
+
     /**
-     * Where a batch's messages go: its provider, its sender, its own rate; and how many outcomes
-     * this partition records at a time (its share of what the provider may have in flight).
+     * What a partition sends with: the providers and the router choosing among them, the batch's sender
+     * and its own rate; and how many outcomes this partition records at a time (its share of what the
+     * providers may have in flight).
      */
-    public record Route(long batchId, int partitionNo, SmsProvider provider, int providerTps, int recordSlice,
+    public record Route(long batchId, int partitionNo, Providers providers, Router router, int recordSlice,
             String sender, Integer batchTps, Instant validUntil) {
     }
 
@@ -49,12 +58,13 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
     private final StopSignals signals;
     private final Clock clock;
     private final ConsentGate consent;
-    private final Timer latency;
+    private final MeterRegistry meters;
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits, DeliveryMapper deliveries,
-            OutcomeRecorder recorder, StopSignals signals, Clock clock, ConsentGate consent, Timer latency) {
+            OutcomeRecorder recorder, StopSignals signals, Clock clock, ConsentGate consent, MeterRegistry meters) {
         this.consent = consent;
-        this.latency = latency;
+        this.meters = meters;
         this.signals = signals;
         this.clock = clock;
         this.route = route;
@@ -75,45 +85,50 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
 
     /**
      * Submits the page and records the outcomes as they come, a slice at a time (a slice is this
-     * partition's share of what the provider may have in flight): should this node die, the messages
+     * partition's share of what the providers may have in flight): should this node die, the messages
      * submitted but not recorded, which another node must treat as in doubt, are at most two slices
-     * per partition (twice the provider's in-flight window in all), not a whole page.
+     * per partition, not a whole page.
      * When a stop is requested, or the batch's send window closes, no further submit starts (judged
      * after the rate limit's wait, just before each submit): the ones in flight are awaited and
      * recorded, and the rest are put back for the resumed step (or for the window to open).
      */
     private void submit(List<ClaimedMessage> page, SendWindow window) throws InterruptedException {
         Map<Long, Set<Integer>> alreadyAccepted = alreadyAccepted(page);
+        List<String> routed = new ArrayList<>(route.router().assign(route.sender(),
+                page.stream().map(m -> destination(m, alreadyAccepted)).toList()));
         int slice = Math.max(1, route.recordSlice());
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
         int recorded = 0;
         BooleanSupplier holdBack = () -> signals.stopRequested(route.batchId()) || closed(window) || expired();
         for (int i = 0; i < page.size(); i++) {
             ClaimedMessage message = page.get(i);
+            Set<Integer> skipped = alreadyAccepted.getOrDefault(message.id(), Set.of());
+            String provider = stillUsable(routed.get(i), message, alreadyAccepted);
             if (consent.optedOutSince(message)) {
+                release(provider);
                 outcomes.add(suppressed(message));
                 continue;
             }
-            Set<Integer> skipped = alreadyAccepted.getOrDefault(message.id(), Set.of());
+            if (provider == null) {
+                outcomes.add(CompletableFuture.completedFuture(unrouted(message)));
+                continue;
+            }
             // judged once the rate limit lets the message go, right before it goes: the wait may be long
-            if (holdBack.getAsBoolean() || !limits.acquire(route.provider().name(), route.providerTps(), route.batchId(),
+            if (holdBack.getAsBoolean() || !limits.acquire(provider, route.providers().tps(provider), route.batchId(),
                     route.batchTps(), message.segments() - skipped.size(), holdBack)) {
+                release(provider);
+                routed.subList(i + 1, page.size()).forEach(this::release);
                 recorder.release(route.batchId(), route.partitionNo(),
                         page.subList(i, page.size()).stream().map(ClaimedMessage::id).toList());
                 break;
             }
             if (consent.optedOutSince(message)) {
                 // again after the rate limit's wait, which may be long: the last moment before the submit
+                release(provider);
                 outcomes.add(suppressed(message));
                 continue;
             }
-            OutgoingMessage outgoing = new OutgoingMessage(message.id(), route.sender(), message.phone(), message.text(),
-                    message.encoding(), message.segments(), skipped, route.validUntil());
-            long started = System.nanoTime();
-            outcomes.add(route.provider().submit(outgoing).thenApply(result -> {
-                latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                return outcomeOf(message, result);
-            }));
+            outcomes.add(send(message, provider, skipped));
             if (outcomes.size() - recorded >= 2 * slice) {
                 record(outcomes.subList(recorded, recorded + slice));
                 recorded += slice;
@@ -122,10 +137,55 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
         record(outcomes.subList(recorded, outcomes.size()));
     }
 
+    private CompletableFuture<MessageOutcome> send(ClaimedMessage message, String provider, Set<Integer> skipped) {
+        OutgoingMessage outgoing = new OutgoingMessage(message.id(), route.sender(), message.phone(), message.text(),
+                message.encoding(), message.segments(), skipped, route.validUntil());
+        Timer latency = latencies.computeIfAbsent(provider, name -> Timer.builder("sms.submit.latency")
+                .description("From a submit to its provider's answer").tag("provider", name).register(meters));
+        long started = System.nanoTime();
+        return route.providers().get(provider).submit(outgoing).thenApply(result -> {
+            long took = System.nanoTime() - started;
+            latency.record(took, TimeUnit.NANOSECONDS);
+            FailureAction action = route.router().record(provider, result, took);
+            if (action == FailureAction.THROTTLE) {
+                limits.throttled(provider);
+            }
+            return outcomeOf(message, provider, result, action);
+        });
+    }
+
+    /** The message's route as the router sees it: pinned to the provider that took some of its parts already. */
+    private static Router.Destination destination(ClaimedMessage message, Map<Long, Set<Integer>> alreadyAccepted) {
+        String pinned = alreadyAccepted.containsKey(message.id()) ? message.lastProvider() : null;
+        return new Router.Destination(message.phone(), message.country(), pinned, message.lastProvider(), message.lastError());
+    }
+
+    /**
+     * The provider routed to, or, when it stopped taking traffic since the page was routed (its circuit
+     * opened, its sessions dropped, an operator disabled it), another one chosen now.
+     */
+    private String stillUsable(String provider, ClaimedMessage message, Map<Long, Set<Integer>> alreadyAccepted) {
+        if (provider == null || route.router().usable(provider)) {
+            return provider;
+        }
+        release(provider);
+        return route.router().assign(route.sender(), List.of(destination(message, alreadyAccepted))).get(0);
+    }
+
+    private void release(String provider) {
+        if (provider != null) {
+            route.router().release(provider);
+        }
+    }
+
     /** Opted out (on any node) since the page was screened: never submitted. */
     private static CompletableFuture<MessageOutcome> suppressed(ClaimedMessage message) {
-        return CompletableFuture.completedFuture(new MessageOutcome(message.id(), MessageStatus.SUPPRESSED, null,
-                PageScreen.OPTED_OUT, null, List.of()));
+        return CompletableFuture.completedFuture(MessageOutcome.suppressed(message.id(), PageScreen.OPTED_OUT));
+    }
+
+    /** No provider of the message's route can take traffic now: a retry after the backoff, as for any provider's "later". */
+    private MessageOutcome unrouted(ClaimedMessage message) {
+        return later(message, null, Router.NO_PROVIDER, null, List.of(), 0);
     }
 
     /** The batch's validity passed while the page was being sent: the rest goes back, and the next claim suppresses it. */
@@ -140,8 +200,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
 
     private void record(List<CompletableFuture<MessageOutcome>> slice) throws InterruptedException {
         if (!slice.isEmpty()) {
-            recorder.record(route.batchId(), route.partitionNo(), route.provider().name(),
-                    slice.stream().map(CompletableFuture::join).toList());
+            recorder.record(route.batchId(), route.partitionNo(), slice.stream().map(CompletableFuture::join).toList());
         }
     }
 
@@ -156,21 +215,32 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
                         ref -> IntStream.range(ref.part(), ref.part() + ref.parts()).boxed(), Collectors.toSet())));
     }
 
-    private MessageOutcome outcomeOf(ClaimedMessage message, SubmitResult result) {
+    /**
+     * The outcome by the failure rules' meaning of the answer: FAIL ends the message; any other failure is
+     * a retry while attempts remain (on the same provider or, for SWITCH, on another: the router reads
+     * the code it is recorded with).
+     */
+    private MessageOutcome outcomeOf(ClaimedMessage message, String provider, SubmitResult result, FailureAction action) {
         List<AcceptedPart> accepted = result.acceptedParts();
-        String firstId = accepted.isEmpty() ? null : accepted.get(0).providerMessageId();
+        String firstId = result.firstMessageId();
+        long cost = accepted.size() * route.router().prices().segmentMicros(provider, message.country());
         if (result instanceof SubmitResult.Accepted) {
-            return new MessageOutcome(message.id(), MessageStatus.SENT, firstId, null, null, accepted);
+            return new MessageOutcome(message.id(), MessageStatus.SENT, provider, firstId, null, null, accepted, false, cost);
         }
-        if (result instanceof SubmitResult.Rejected rejected) {
-            return new MessageOutcome(message.id(), MessageStatus.FAILED, firstId, rejected.code(), null, accepted);
+        String code = result instanceof SubmitResult.Rejected rejected ? rejected.code() : ((SubmitResult.RetryLater) result).code();
+        if (action == FailureAction.FAIL) {
+            return new MessageOutcome(message.id(), MessageStatus.FAILED, provider, firstId, code, null, accepted, false, cost);
         }
-        SubmitResult.RetryLater later = (SubmitResult.RetryLater) result;
+        return later(message, provider, code, firstId, accepted, cost);
+    }
+
+    private MessageOutcome later(ClaimedMessage message, String provider, String code, String firstId,
+            List<AcceptedPart> accepted, long cost) {
         if (message.attempts() >= tuning.maxAttempts()) {
-            return new MessageOutcome(message.id(), MessageStatus.FAILED, firstId,
-                    later.code() + " (after " + message.attempts() + " attempts)", null, accepted, true);
+            return new MessageOutcome(message.id(), MessageStatus.FAILED, provider, firstId,
+                    code + " (after " + message.attempts() + " attempts)", null, accepted, true, cost);
         }
-        return new MessageOutcome(message.id(), MessageStatus.RETRYING, firstId, later.code(),
-                tuning.backoffAfter(message.attempts()).toMillis(), accepted);
+        return new MessageOutcome(message.id(), MessageStatus.RETRYING, provider, firstId, code,
+                tuning.backoffAfter(message.attempts()).toMillis(), accepted, false, cost);
     }
 }

@@ -52,7 +52,7 @@ class OutcomeRecorder {
         this.signals = signals;
     }
 
-    void record(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) throws InterruptedException {
+    void record(long batchId, int partitionNo, List<MessageOutcome> outcomes) throws InterruptedException {
         if (signals.gaveUp()) {
             log.info("Batch {}: {} outcomes not recorded, this node gave the job up (they were counted in doubt)",
                     batchId, outcomes.size());
@@ -60,8 +60,8 @@ class OutcomeRecorder {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                ownTransaction.executeWithoutResult(status -> write(batchId, partitionNo, provider, outcomes));
-                count(provider, outcomes);
+                ownTransaction.executeWithoutResult(status -> write(batchId, partitionNo, outcomes));
+                count(outcomes);
                 return;
             } catch (TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
@@ -73,12 +73,17 @@ class OutcomeRecorder {
         }
     }
 
-    /** {@code sms_submits_total} by provider and result (sent, failed, retry, suppressed), once recorded. */
-    private void count(String provider, List<MessageOutcome> outcomes) {
-        Map<MessageStatus, Long> byStatus = outcomes.stream()
-                .collect(Collectors.groupingBy(MessageOutcome::status, () -> new EnumMap<>(MessageStatus.class), Collectors.counting()));
-        byStatus.forEach((status, n) -> meters.counter("sms.submits", "provider", provider,
-                "result", status == MessageStatus.RETRYING ? "retry" : status.name().toLowerCase(Locale.ROOT)).increment(n));
+    /**
+     * {@code sms_submits_total} by provider and result (sent, failed, retry, suppressed), once recorded; a
+     * message that went to no provider counts under {@code provider="none"}.
+     */
+    private void count(List<MessageOutcome> outcomes) {
+        Map<String, Map<MessageStatus, Long>> byProvider = outcomes.stream().collect(Collectors.groupingBy(
+                outcome -> outcome.provider() == null ? "none" : outcome.provider(),
+                Collectors.groupingBy(MessageOutcome::status, () -> new EnumMap<>(MessageStatus.class), Collectors.counting())));
+        byProvider.forEach((provider, byStatus) -> byStatus.forEach((status, n) -> meters.counter("sms.submits",
+                "provider", provider, "result", status == MessageStatus.RETRYING ? "retry" : status.name().toLowerCase(Locale.ROOT))
+                .increment(n)));
     }
 
     /** Puts claimed messages that were not submitted back as retries due now (the step is stopping). */
@@ -90,16 +95,18 @@ class OutcomeRecorder {
                 deliveries.releaseUnsubmitted(batchId, partitionNo, ids.toArray(Long[]::new)));
     }
 
-    private void write(long batchId, int partitionNo, String provider, List<MessageOutcome> outcomes) {
+    private void write(long batchId, int partitionNo, List<MessageOutcome> outcomes) {
         int n = outcomes.size();
         Long[] ids = new Long[n];
         String[] statuses = new String[n];
+        String[] providers = new String[n];
         String[] providerIds = new String[n];
         String[] errors = new String[n];
         Boolean[] retryables = new Boolean[n];
         List<Long> retryIds = new ArrayList<>();
         List<Long> retryIn = new ArrayList<>();
         List<DeliveryMapper.PartRef> accepted = new ArrayList<>();
+        List<String> acceptedBy = new ArrayList<>();
         long sent = 0;
         long failed = 0;
         long suppressed = 0;
@@ -107,6 +114,7 @@ class OutcomeRecorder {
             MessageOutcome outcome = outcomes.get(i);
             ids[i] = outcome.id();
             statuses[i] = outcome.status().name();
+            providers[i] = outcome.provider();
             providerIds[i] = outcome.providerMessageId();
             errors[i] = outcome.error();
             retryables[i] = outcome.retryable();
@@ -114,17 +122,19 @@ class OutcomeRecorder {
                 retryIds.add(outcome.id());
                 retryIn.add(outcome.retryInMillis());
             }
-            accepted.addAll(outcome.partRefs(batchId, partitionNo));
+            List<DeliveryMapper.PartRef> refs = outcome.partRefs(batchId, partitionNo);
+            accepted.addAll(refs);
+            refs.forEach(ref -> acceptedBy.add(outcome.provider()));
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
             failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
             suppressed += outcome.status() == MessageStatus.SUPPRESSED ? 1 : 0;
         }
-        deliveries.recordOutcomes(batchId, partitionNo, provider, ids, statuses, providerIds, errors, retryables);
+        deliveries.recordOutcomes(batchId, partitionNo, ids, statuses, providers, providerIds, errors, retryables);
         if (!retryIds.isEmpty()) {
             deliveries.queueRetries(batchId, partitionNo, retryIds.toArray(Long[]::new), retryIn.toArray(Long[]::new));
         }
         if (!accepted.isEmpty()) {
-            refs.insert(provider,
+            refs.insert(acceptedBy.toArray(String[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::providerMessageId).toArray(String[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::batchId).toArray(Long[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::partitionNo).toArray(Integer[]::new),

@@ -79,6 +79,10 @@ public class RateLimits {
         return true;
     }
 
+    /** The provider answered that it is throttling (cluster-wide back-off: being built with the Redis buckets). */
+    void throttled(String provider) {
+    }
+
     /** The batch's delivery has ended on this node; its bucket is not needed any more. */
     void forget(long batchId) {
         batches.remove(batchId);

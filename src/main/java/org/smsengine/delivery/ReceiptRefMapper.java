@@ -12,7 +12,7 @@ interface ReceiptRefMapper {
      * (a provider that reuses ids) keeps its first message. An id stands for {@code partCounts} parts
      * from {@code parts} on (one, but for a provider that sends a message's parts as one).
      */
-    void insert(@Param("provider") String provider, @Param("providerIds") String[] providerIds,
+    void insert(@Param("providers") String[] providers, @Param("providerIds") String[] providerIds,
             @Param("batchIds") Long[] batchIds, @Param("partitionNos") Integer[] partitionNos,
             @Param("messageIds") Long[] messageIds, @Param("parts") Integer[] parts,
             @Param("partCounts") Integer[] partCounts);

@@ -29,7 +29,7 @@ class ReportController {
 
     /**
      * One row per recipient, in CSV order, streamed a page at a time (keyset): phone, status, segments,
-     * attempts, provider id, error, sent time, the carrier's delivered time and when its receipt arrived (to the
+     * attempts, country, provider (of the last attempt), provider id, error, sent time, the carrier's delivered time and when its receipt arrived (to the
      * millisecond). Phones are masked except for ADMIN.
      */
     @GetMapping("/api/v1/batches/{id}/report")
@@ -37,7 +37,7 @@ class ReportController {
         batches.require(id);
         boolean fullPhones = Role.seesFullPhones(user);
         try (CsvDownload csv = CsvDownload.start(response, "batch-" + id + "-report.csv", "phone", "status", "segments",
-                "attempts", "providerMessageId", "error", "sentAt", "deliveredAt", "receiptAt")) {
+                "attempts", "country", "provider", "providerMessageId", "error", "sentAt", "deliveredAt", "receiptAt")) {
             int afterPartition = -1;
             long afterId = 0;
             List<MessageRow> page;
@@ -45,7 +45,7 @@ class ReportController {
                 page = messages.pageAfter(id, afterPartition, afterId, PAGE);
                 for (MessageRow row : page) {
                     csv.row(PhoneMask.shown(row.phone(), fullPhones), row.status(), row.segments(), row.attempts(),
-                            row.providerMessageId(), row.lastError(), MessageView.millis(row.sentAt()),
+                            row.country(), row.provider(), row.providerMessageId(), row.lastError(), MessageView.millis(row.sentAt()),
                             MessageView.millis(row.deliveredAt()), MessageView.millis(row.receiptAt()));
                     afterPartition = row.partitionNo();
                     afterId = row.id();

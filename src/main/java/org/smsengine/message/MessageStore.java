@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageStore {
 
-    private static final String COPY = "COPY sms_message (batch_id, partition_no, row_no, phone, text, encoding, segments, status, time_zone)"
+    private static final String COPY = "COPY sms_message (batch_id, partition_no, row_no, phone, text, encoding, segments, status, time_zone, country)"
             + " FROM STDIN";
 
     private final PgCopy copy;
@@ -26,7 +26,8 @@ public class MessageStore {
         String status = MessageStatus.PREPARED.name();
         for (PreparedMessage message : messages) {
             rows.add(batchId).add(partitionNo).add(message.rowNo()).add(message.phone()).add(message.text())
-                    .add(message.encoded().encoding().name()).add(message.encoded().segments()).add(status).add(TimeZones.of(message.phone())).endRow();
+                    .add(message.encoded().encoding().name()).add(message.encoded().segments()).add(status).add(TimeZones.of(message.phone()))
+                    .add(message.country()).endRow();
         }
         copy.copyIn(COPY, rows);
     }

@@ -3,5 +3,5 @@ package org.smsengine.message;
 import org.smsengine.template.EncodedText;
 
 /** A recipient's rendered message, ready to be stored. */
-public record PreparedMessage(int rowNo, String phone, String text, EncodedText encoded) {
+public record PreparedMessage(int rowNo, String phone, String country, String text, EncodedText encoded) {
 }

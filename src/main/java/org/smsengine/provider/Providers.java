@@ -1,5 +1,7 @@
 package org.smsengine.provider;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,6 +27,20 @@ public class Providers implements DisposableBean {
             throw new UnknownProviderException(wanted, byName.keySet());
         }
         return provider;
+    }
+
+    /** Every provider, in the order of their definitions. */
+    public Collection<SmsProvider> all() {
+        return Collections.unmodifiableCollection(byName.values());
+    }
+
+    /** How the provider of that name was defined. */
+    public ProviderSettings.Definition definition(String name) {
+        ProviderSettings.Definition definition = definitions.get(name);
+        if (definition == null) {
+            throw new UnknownProviderException(name, byName.keySet());
+        }
+        return definition;
     }
 
     public String defaultName() {

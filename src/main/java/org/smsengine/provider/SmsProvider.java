@@ -13,6 +13,18 @@ public interface SmsProvider extends AutoCloseable {
 
     CompletableFuture<SubmitResult> submit(OutgoingMessage message);
 
+    /**
+     * Its connections now: sessions bound of those configured. A provider with none bound takes no traffic
+     * (routing moves it to another); one without sessions of its own (a REST API) reports 1 of 1.
+     */
+    default Sessions sessions() {
+        return new Sessions(1, 1);
+    }
+
+    /** Sessions bound, of those configured. */
+    record Sessions(int bound, int configured) {
+    }
+
     @Override
     void close();
 }

@@ -39,12 +39,22 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
-    private static boolean isValid(PhoneNumberUtil util, PhoneNumber number) {
+    /**
+     * The region of a valid number, found on the way (the main region, or the one of a calling code of one
+     * region, costs nothing more); null when the number is not valid.
+     */
+    private static String validRegion(PhoneNumberUtil util, PhoneNumber number) {
         int code = number.getCountryCode();
-        if (MAIN_REGION_DECIDES.contains(code) && util.isValidNumberForRegion(number, util.getRegionCodeForCountryCode(code))) {
-            return true;
+        String main = util.getRegionCodeForCountryCode(code);
+        if (MAIN_REGION_DECIDES.contains(code) && util.isValidNumberForRegion(number, main)) {
+            return main;
         }
-        return util.isValidNumber(number);
+        if (!util.isValidNumber(number)) {
+            return null;
+        }
+        List<String> regions = util.getRegionCodesForCountryCode(code);
+        String region = regions.size() == 1 ? regions.get(0) : util.getRegionCodeForNumber(number);
+        return region == null ? "ZZ" : region;
     }
 
     private static Set<Integer> mainRegionDecides() {
@@ -94,7 +104,7 @@ public final class PhoneNumbers {
             if (!util.isPossibleNumber(number)) {
                 return new PhoneCheck.Invalid("not a possible number");
             }
-            return new PhoneCheck.Valid(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+            return new PhoneCheck.Valid(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), null);
         } catch (NumberParseException e) {
             return new PhoneCheck.Invalid(e.getErrorType().name().toLowerCase(Locale.ROOT));
         }
@@ -122,7 +132,9 @@ public final class PhoneNumbers {
     }
 
     /**
-     * Checks one phone cell. {@code region} applies to numbers written without a leading
+     * Checks one phone cell, and finds the region of a valid number (for country rules, routes and prices:
+     * found here, where the number is parsed anyway, it costs a pattern search only for a number outside its
+     * calling code's main region). {@code region} applies to numbers written without a leading
      * {@code +} (or the region's international prefix).
      */
     public static PhoneCheck check(String raw, String region) {
@@ -132,10 +144,11 @@ public final class PhoneNumbers {
         PhoneNumberUtil util = UTIL.get();
         try {
             PhoneNumber number = util.parse(withoutSeparators(raw), region);
-            if (!isValid(util, number)) {
+            String valid = validRegion(util, number);
+            if (valid == null) {
                 return new PhoneCheck.Invalid("not a valid number");
             }
-            return new PhoneCheck.Valid(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+            return new PhoneCheck.Valid(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), valid);
         } catch (NumberParseException e) {
             return new PhoneCheck.Invalid(e.getErrorType().name().toLowerCase(Locale.ROOT));
         }

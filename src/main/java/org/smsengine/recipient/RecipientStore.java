@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecipientStore {
 
-    private static final String COPY = "COPY sms_recipient (batch_id, row_no, phone, vars, phone_given, raw) FROM STDIN";
+    private static final String COPY = "COPY sms_recipient (batch_id, row_no, phone, country, vars, phone_given, raw) FROM STDIN";
 
     private final PgCopy copy;
 
@@ -22,13 +22,13 @@ public class RecipientStore {
         }
         PgCopy.CopyRows rows = new PgCopy.CopyRows(recipients.size());
         for (NewRecipient recipient : recipients) {
-            rows.add(batchId).add(recipient.rowNo()).add(recipient.phone()).add(recipient.varsJson())
+            rows.add(batchId).add(recipient.rowNo()).add(recipient.phone()).add(recipient.country()).add(recipient.varsJson())
                     .add(RejectStore.cutPhone(recipient.phoneGiven())).add(recipient.raw()).endRow();
         }
         copy.copyIn(COPY, rows);
     }
 
     /** A row whose number is valid, with what a reject would need should screening remove it. */
-    public record NewRecipient(int rowNo, String phone, String varsJson, String phoneGiven, String raw) {
+    public record NewRecipient(int rowNo, String phone, String country, String varsJson, String phoneGiven, String raw) {
     }
 }

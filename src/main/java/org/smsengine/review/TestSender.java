@@ -20,6 +20,7 @@ import org.smsengine.message.MessageRow;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.Providers;
 import org.smsengine.provider.SubmitResult;
+import org.smsengine.routing.Router;
 import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.PhoneMask;
 import org.smsengine.recipient.PhoneNumbers;
@@ -47,14 +48,16 @@ class TestSender {
     private final BatchQueries batches;
     private final MessageMapper messages;
     private final Providers providers;
+    private final Router router;
     private final BatchLifecycle lifecycle;
     private final ReviewSettings settings;
 
-    TestSender(BatchQueries batches, MessageMapper messages, Providers providers, BatchLifecycle lifecycle,
+    TestSender(BatchQueries batches, MessageMapper messages, Providers providers, Router router, BatchLifecycle lifecycle,
             ReviewSettings settings) {
         this.batches = batches;
         this.messages = messages;
         this.providers = providers;
+        this.router = router;
         this.lifecycle = lifecycle;
         this.settings = settings;
     }
@@ -66,9 +69,8 @@ class TestSender {
             throw new ConflictException("Batch " + batchId + " is " + batch.state() + ": a test-send needs a prepared batch"
                     + " that has not started (" + TEST_SEND_STATES + ")", batch.state().name(), lifecycle.of(batch));
         }
-        String provider = batch.provider() != null ? batch.provider() : providers.defaultName();
-        if (provider == null) {
-            throw new ConflictException("Batch " + batchId + " has no provider and none is configured as the default",
+        if (providers.all().isEmpty()) {
+            throw new ConflictException("Batch " + batchId + " cannot be test-sent: no provider is configured",
                     batch.state().name(), lifecycle.of(batch));
         }
         List<MessageRow> first = messages.pageAfter(batchId, -1, 0, seeds.size());
@@ -78,7 +80,7 @@ class TestSender {
         }
         List<TestSend.Seed> results = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
-            results.add(sendOne(batch, provider, seeds.get(i), first.get(i % first.size())));
+            results.add(sendOne(batch, seeds.get(i), first.get(i % first.size())));
         }
         lifecycle.record(batchId, "test_send", actor, summary(results));
         log.info("Batch {}: test-send by {} to {} seed(s): {} sent", batchId, actor, seeds.size(),
@@ -111,20 +113,31 @@ class TestSender {
         return List.copyOf(seeds);
     }
 
-    private TestSend.Seed sendOne(BatchRow batch, String provider, String phone, MessageRow message) {
+    /** One seed, through the provider its route gives it now, as the batch's own messages would go. */
+    private TestSend.Seed sendOne(BatchRow batch, String phone, MessageRow message) {
+        String provider = router.assign(batch.senderId(), List.of(new Router.Destination(phone, null, null, null, null))).get(0);
+        if (provider == null) {
+            return seed(phone, message, "FAILED", null, Router.NO_PROVIDER
+                    + ": no provider of this number's route can take traffic now");
+        }
         OutgoingMessage outgoing = OutgoingMessage.single(message.id(), batch.senderId(), phone, message.text());
+        long started = System.nanoTime();
         try {
             SubmitResult result = providers.get(provider).submit(outgoing)
                     .get(settings.testSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            router.record(provider, result, System.nanoTime() - started);
             return result instanceof SubmitResult.Accepted ? seed(phone, message, "SENT", result.firstMessageId(), null)
                     : seed(phone, message, "FAILED", null, result.failure());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            router.release(provider);
             return seed(phone, message, "FAILED", null, "interrupted: the node is stopping");
         } catch (TimeoutException e) {
+            router.release(provider);
             return seed(phone, message, "FAILED", null, "no answer from provider " + provider + " within "
                     + settings.testSendTimeout().toSeconds() + " s");
         } catch (ExecutionException | RuntimeException e) {
+            router.release(provider);
             log.warn("Test-send of batch {} failed: {}", batch.id(), FailureText.forLog(e));
             return seed(phone, message, "FAILED", null, FailureText.forUsers(e, "batch " + batch.id()));
         }

@@ -11,8 +11,8 @@ class MessageOutcomeTest {
 
     @Test
     void partsWithIdsOfTheirOwnAreOneReferenceEach() {
-        MessageOutcome smpp = new MessageOutcome(5, MessageStatus.SENT, "a", null, null,
-                List.of(new AcceptedPart(1, "a"), new AcceptedPart(2, "b")));
+        MessageOutcome smpp = new MessageOutcome(5, MessageStatus.SENT, "smsc", "a", null, null,
+                List.of(new AcceptedPart(1, "a"), new AcceptedPart(2, "b")), false, 0);
 
         assertThat(smpp.partRefs(9, 2)).containsExactly(new DeliveryMapper.PartRef("a", 9, 2, 5, 1, 1),
                 new DeliveryMapper.PartRef("b", 9, 2, 5, 2, 1));
@@ -20,8 +20,8 @@ class MessageOutcomeTest {
 
     @Test
     void partsAcceptedUnderOneIdAreOneReferenceThatStandsForThemAll() {
-        MessageOutcome http = new MessageOutcome(5, MessageStatus.SENT, "m", null, null,
-                List.of(new AcceptedPart(2, "m"), new AcceptedPart(3, "m")));
+        MessageOutcome http = new MessageOutcome(5, MessageStatus.SENT, "rest", "m", null, null,
+                List.of(new AcceptedPart(2, "m"), new AcceptedPart(3, "m")), false, 0);
 
         assertThat(http.partRefs(9, 2)).containsExactly(new DeliveryMapper.PartRef("m", 9, 2, 5, 2, 2));
     }

@@ -20,29 +20,30 @@ class PhoneNumbersTest {
 
     @Test
     void writesNumbersInEveryCommonFormatAsE164() {
-        assertThat(PhoneNumbers.check("+1 201-550-7799", "CN")).isEqualTo(new PhoneCheck.Valid("+12015507799"));
-        assertThat(PhoneNumbers.check("+86-131-2341-5065", "CN")).isEqualTo(new PhoneCheck.Valid("+8613123415065"));
-        assertThat(PhoneNumbers.check("tel:+1-201-555-6070", "CN")).isEqualTo(new PhoneCheck.Valid("+12015556070"));
-        assertThat(PhoneNumbers.check(" (201) 555-6070 ", "US")).isEqualTo(new PhoneCheck.Valid("+12015556070"));
+        assertThat(PhoneNumbers.check("+1 201-550-7799", "CN")).isEqualTo(new PhoneCheck.Valid("+12015507799", "US"));
+        assertThat(PhoneNumbers.check("+86-131-2341-5065", "CN")).isEqualTo(new PhoneCheck.Valid("+8613123415065", "CN"));
+        assertThat(PhoneNumbers.check("tel:+1-201-555-6070", "CN")).isEqualTo(new PhoneCheck.Valid("+12015556070", "US"));
+        assertThat(PhoneNumbers.check(" (201) 555-6070 ", "US")).isEqualTo(new PhoneCheck.Valid("+12015556070", "US"));
     }
 
     @Test
     void anOptOutKeepsAnyPossibleNumberAndNamesAValidOneAsBatchesDo() {
         for (String[] cell : new String[][] {{"+1 201-550-7799", "CN"}, {"131 2349 6368", "CN"}, {"0044 7400 101682", "CN"},
                 {" (201) 555-6070 ", "US"}}) {
-            assertThat(PhoneNumbers.checkPossible(cell[0], cell[1])).isEqualTo(PhoneNumbers.check(cell[0], cell[1]));
+            assertThat(((PhoneCheck.Valid) PhoneNumbers.checkPossible(cell[0], cell[1])).e164())
+                    .isEqualTo(((PhoneCheck.Valid) PhoneNumbers.check(cell[0], cell[1])).e164());
         }
         // no such area code today: a batch refuses it, an opt-out keeps it for the day it exists
         assertThat(PhoneNumbers.check("+1 999 555 1234", "US")).isInstanceOf(PhoneCheck.Invalid.class);
-        assertThat(PhoneNumbers.checkPossible("+1 999 555 1234", "US")).isEqualTo(new PhoneCheck.Valid("+19995551234"));
+        assertThat(PhoneNumbers.checkPossible("+1 999 555 1234", "US")).isEqualTo(new PhoneCheck.Valid("+19995551234", null));
         assertThat(PhoneNumbers.checkPossible("12", "US")).isInstanceOf(PhoneCheck.Invalid.class);
         assertThat(PhoneNumbers.checkPossible("not a number", "US")).isInstanceOf(PhoneCheck.Invalid.class);
     }
 
     @Test
     void numbersWithoutPlusTakeTheBatchRegion() {
-        assertThat(PhoneNumbers.check("131 2349 6368", "CN")).isEqualTo(new PhoneCheck.Valid("+8613123496368"));
-        assertThat(PhoneNumbers.check("0044 7400 101682", "CN")).isEqualTo(new PhoneCheck.Valid("+447400101682"));
+        assertThat(PhoneNumbers.check("131 2349 6368", "CN")).isEqualTo(new PhoneCheck.Valid("+8613123496368", "CN"));
+        assertThat(PhoneNumbers.check("0044 7400 101682", "CN")).isEqualTo(new PhoneCheck.Valid("+447400101682", "GB"));
     }
 
     @Test
@@ -55,8 +56,8 @@ class PhoneNumbersTest {
 
     @Test
     void keepsExtensionsOutOfTheNumber() {
-        assertThat(PhoneNumbers.check("+1 201-555-0123 ext. 45", "US")).isEqualTo(new PhoneCheck.Valid("+12015550123"));
-        assertThat(PhoneNumbers.check("201 555 0123 #45#", "US")).isEqualTo(new PhoneCheck.Valid("+12015550123"));
+        assertThat(PhoneNumbers.check("+1 201-555-0123 ext. 45", "US")).isEqualTo(new PhoneCheck.Valid("+12015550123", "US"));
+        assertThat(PhoneNumbers.check("201 555 0123 #45#", "US")).isEqualTo(new PhoneCheck.Valid("+12015550123", "US"));
     }
 
     @Test
@@ -101,6 +102,14 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void findsTheRegionOfANumberOutsideItsCallingCodesMainRegion() {
+        assertThat(PhoneNumbers.check("+1 416 555 0199", "US")).isEqualTo(new PhoneCheck.Valid("+14165550199", "CA"));
+        assertThat(PhoneNumbers.check("+44 7797 900123", "GB")).isEqualTo(new PhoneCheck.Valid("+447797900123", "JE"));
+        assertThat(PhoneNumbers.check("+7 701 123 4567", "RU")).isEqualTo(new PhoneCheck.Valid("+77011234567", "KZ"));
+        assertThat(PhoneNumbers.check("+33 6 12 34 56 78", "US")).isEqualTo(new PhoneCheck.Valid("+33612345678", "FR"));
+    }
+
+    @Test
     void agreesWithTheSampleOnEveryRow() throws IOException {
         List<CSVRecord> rows = SampleData.recipientRows();
         List<CSVRecord> expected = SampleData.expectedRows();
@@ -111,7 +120,7 @@ class PhoneNumbersTest {
             switch (outcome) {
                 case "invalid_number" -> assertThat(check).as("row %d", i + 2).isInstanceOf(PhoneCheck.Invalid.class);
                 case "missing_phone" -> assertThat(check).as("row %d", i + 2).isInstanceOf(PhoneCheck.Missing.class);
-                default -> assertThat(check).as("row %d", i + 2).isEqualTo(new PhoneCheck.Valid(e164));
+                default -> assertThat(check).as("row %d", i + 2).isEqualTo(new PhoneCheck.Valid(e164, PhoneNumbers.region(e164)));
             }
         }
     }

@@ -36,7 +36,7 @@ class MessageRenderer implements ItemProcessor<List<RecipientRow>, List<Prepared
         List<PreparedMessage> messages = new ArrayList<>(page.size());
         for (RecipientRow recipient : page) {
             String text = template.render(values(recipient.vars()));
-            messages.add(new PreparedMessage(recipient.rowNo(), recipient.phone(), text, SegmentCounter.encode(text)));
+            messages.add(new PreparedMessage(recipient.rowNo(), recipient.phone(), recipient.country(), text, SegmentCounter.encode(text)));
         }
         return messages;
     }

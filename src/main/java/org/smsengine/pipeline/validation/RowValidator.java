@@ -63,9 +63,8 @@ class RowValidator {
         if (phone instanceof PhoneCheck.Invalid) {
             return new ValidatedRow.Rejected(row, RejectReason.INVALID_NUMBER);
         }
-        String e164 = ((PhoneCheck.Valid) phone).e164();
-        // the region is looked up only under a rule: for +1 (shared by 25 regions) it costs a pattern search
-        if (!countries.isOpen() && !countries.allows(PhoneNumbers.region(e164))) {
+        PhoneCheck.Valid number = (PhoneCheck.Valid) phone;
+        if (!countries.isOpen() && !countries.allows(number.region())) {
             return new ValidatedRow.Rejected(row, RejectReason.COUNTRY_BLOCKED);
         }
         for (String value : row.values()) {
@@ -76,7 +75,7 @@ class RowValidator {
         if (!limits.fits(SegmentCounter.encode(template.render(row.values())))) {
             return new ValidatedRow.Rejected(row, RejectReason.MESSAGE_TOO_LONG);
         }
-        return new ValidatedRow.Accepted(row, e164, varsJson(row.values()));
+        return new ValidatedRow.Accepted(row, number.e164(), number.region(), varsJson(row.values()));
     }
 
     private boolean fieldsAreSane(SourceRecord row) {

@@ -10,11 +10,11 @@ sealed interface ValidatedRow {
 
     SourceRecord source();
 
-    /** A valid number with its template values as a JSON object. */
-    record Accepted(SourceRecord source, String e164, String varsJson) implements ValidatedRow {
+    /** A valid number, its country, and its template values as a JSON object. */
+    record Accepted(SourceRecord source, String e164, String country, String varsJson) implements ValidatedRow {
 
         RecipientStore.NewRecipient toRecipient() {
-            return new RecipientStore.NewRecipient(source.rowNo(), e164, varsJson, source.phone(), source.raw());
+            return new RecipientStore.NewRecipient(source.rowNo(), e164, country, varsJson, source.phone(), source.raw());
         }
     }
 

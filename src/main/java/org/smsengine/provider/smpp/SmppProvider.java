@@ -75,6 +75,11 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
     }
 
     @Override
+    public Sessions sessions() {
+        return new Sessions((int) binds.stream().filter(SmppBind::isBound).count(), binds.size());
+    }
+
+    @Override
     public CompletableFuture<SubmitResult> submit(OutgoingMessage message) {
         List<PartPdu> parts = PartPdu.of(message);
         SmppBind.Address source = SmppBind.Address.of(

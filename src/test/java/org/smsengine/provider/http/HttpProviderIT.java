@@ -35,6 +35,7 @@ class HttpProviderIT extends EngineIntegrationTest {
 
     private static final String PROVIDER = "simulator-http";
     private static final String SECRET = "dev-receipt-secret";
+    private static final String SENDER = "VIAHTTP";
     private static final Duration PREPARED = Duration.ofSeconds(30);
     private static final Duration DELIVERED = Duration.ofSeconds(90);
 
@@ -66,8 +67,8 @@ class HttpProviderIT extends EngineIntegrationTest {
                 Duration.ofSeconds(20));
         assertThat(batch.get("counts").get("sent").asInt()).isEqualTo(count);
         assertThat(batch.get("counts").get("failed").asInt()).isZero();
-        assertThat(jdbc.queryForObject("SELECT provider FROM sms_batch WHERE id = ?", String.class, id)).isEqualTo(PROVIDER);
         for (JsonNode message : messages(id).values()) {
+            assertThat(message.get("provider").asText()).isEqualTo(PROVIDER);
             assertThat(message.get("status").asText()).isEqualTo("DELIVERED");
             assertThat(message.get("attempts").asInt()).isEqualTo(1);
             assertThat(message.get("providerMessageId").asText()).isNotBlank();
@@ -80,6 +81,7 @@ class HttpProviderIT extends EngineIntegrationTest {
         ReceivedPart taken = accounting.recordedParts().stream()
                 .filter(part -> part.destination().equals(Recipients.phone(first).substring(1))).findFirst().orElseThrow();
         assertThat(taken.dataCoding()).isEqualTo(ReceivedPart.HTTP);
+        assertThat(taken.source()).isEqualTo(SENDER);
         assertThat(new String(taken.shortMessage(), StandardCharsets.UTF_8)).isEqualTo("Hi Customer " + first);
     }
 
@@ -195,12 +197,12 @@ class HttpProviderIT extends EngineIntegrationTest {
     }
 
     private long prepare(byte[] csv, Map<String, String> fields) {
-        Map<String, String> all = new HashMap<>(Map.of("name", "http delivery", "template", "Hi {{name}}", "region", "US"));
+        // the test context routes the batches of this sender to the HTTP provider (application-dev.yml)
+        Map<String, String> all = new HashMap<>(Map.of("name", "http delivery", "template", "Hi {{name}}", "region", "US",
+                "senderId", SENDER));
         all.putAll(fields);
         long id = marketer().uploadCsv(csv, all).createdId();
         marketer().awaitState(id, "READY", PREPARED);
-        // a batch goes to the default provider unless it names one; this one names the HTTP provider
-        jdbc.update("UPDATE sms_batch SET provider = ? WHERE id = ?", PROVIDER, id);
         return id;
     }
 

@@ -1,0 +1,270 @@
+package org.smsengine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.smsengine.provider.simulator.SimulatorSettings;
+import org.smsengine.provider.simulator.SmscSimulator;
+import org.smsengine.support.ApiClient;
+import org.smsengine.support.EngineIntegrationTest;
+import org.smsengine.support.Recipients;
+import org.smsengine.support.SecondEngine;
+import org.smsengine.support.TestServices;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestConstructor;
+
+/**
+ * Two providers behind one route, on a node of their own (it takes the requests, so it runs the batches'
+ * jobs): "simulator", the shared SMSC simulator, with weight 3, and "backup", a second simulator this test
+ * starts, stops and breaks, with weight 1. On this node a throttling answer means "switch provider", so a
+ * throttling SMSC trips its circuit breaker without any doubt about what it accepted.
+ */
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RoutingIT extends EngineIntegrationTest {
+
+    private static final Duration DONE = Duration.ofSeconds(90);
+    private static final int BACKUP_PORT = TestServices.freePort();
+
+    private final JdbcTemplate jdbc;
+    private final SmscSimulator simulator;
+    private final DataSource dataSource;
+    private SmscSimulator backup;
+    private SecondEngine routed;
+    private int routedPort;
+
+    RoutingIT(JdbcTemplate jdbc, SmscSimulator simulator, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.simulator = simulator;
+        this.dataSource = dataSource;
+    }
+
+    @BeforeAll
+    void startTheBackupAndTheRoutedNode() throws IOException {
+        backup = startBackup(0);
+        Map<String, Object> properties = new HashMap<>(engineProperties());
+        provider(properties, 0, "simulator", SMSC_PORT, 2);
+        provider(properties, 1, "backup", BACKUP_PORT, 1);
+        properties.put("sms.providers.default-provider", "simulator");
+        properties.put("sms.routing.routes[0].name", "everywhere");
+        properties.put("sms.routing.routes[0].strategy", "WEIGHTED");
+        properties.put("sms.routing.routes[0].providers[0].name", "simulator");
+        properties.put("sms.routing.routes[0].providers[0].weight", 3);
+        properties.put("sms.routing.routes[0].providers[1].name", "backup");
+        properties.put("sms.routing.routes[0].providers[1].weight", 1);
+        properties.put("sms.routing.failure-rules[0].codes[0]", "smpp:0x00000058");
+        properties.put("sms.routing.failure-rules[0].action", "SWITCH");
+        properties.put("sms.routing.breaker.window", 20);
+        properties.put("sms.routing.breaker.minimum-calls", 10);
+        properties.put("sms.routing.breaker.open-for", "2s");
+        properties.put("sms.routing.breaker.half-open-calls", 3);
+        properties.put("sms.routing.state-poll", "200ms");
+        routed = SecondEngine.start(properties, dataSource);
+        routedPort = routed.port();
+        awaitProvider("backup", p -> p.get("sessions").get("bound").asInt() == 1);
+    }
+
+    private static void provider(Map<String, Object> properties, int i, String name, int port, int sessions) {
+        String key = "sms.providers.definitions[" + i + "].";
+        properties.put(key + "name", name);
+        properties.put(key + "type", "SMPP");
+        properties.put(key + "tps", 5000);
+        properties.put(key + "sessions", sessions);
+        properties.put(key + "smpp.host", "localhost");
+        properties.put(key + "smpp.port", port);
+        properties.put(key + "smpp.response-timeout", "2s");
+        properties.put(key + "smpp.reconnect-delay", "200ms");
+        properties.put(key + "smpp.reconnect-delay-max", "1s");
+    }
+
+    /** The second SMSC; with {@code throttleRate} 1 it refuses every submission with ESME_RTHROTTLED. */
+    private static SmscSimulator startBackup(double throttleRate) throws IOException {
+        return new SmscSimulator(new SimulatorSettings(true, BACKUP_PORT, "engine", "secret", Duration.ZERO, 0,
+                throttleRate, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4)).start();
+    }
+
+    @AfterAll
+    void stopThem() {
+        if (routed != null) {
+            routed.close();
+        }
+        if (backup != null) {
+            backup.close();
+        }
+    }
+
+    @Override
+    protected ApiClient as(String user) {
+        return new ApiClient(routedPort, user, user);
+    }
+
+    @Test
+    @Order(1)
+    void smoothWeightedRoundRobinKeepsTheRoutesWeightsWithinTwoPercentOverTenThousandMessages() {
+        long id = deliver(3_200_000, 10_000);
+        Map<String, Long> byProvider = byProvider(id);
+        assertThat(byProvider.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10_000);
+        assertThat(byProvider.get("simulator") / 10_000.0).isBetween(0.73, 0.77);
+        assertThat(byProvider.get("backup") / 10_000.0).isBetween(0.23, 0.27);
+        assertThat(backup.accounting().acceptedFor(Recipients.phone(3_200_000 + 1))
+                + simulator.accounting().acceptedFor(Recipients.phone(3_200_000 + 1))).isEqualTo(1);
+        // the report names each message's provider
+        String report = operator().get("/api/v1/batches/" + id + "/report").text();
+        assertThat(report.lines().findFirst().orElseThrow()).contains("country,provider");
+        assertThat(report.lines().filter(line -> line.contains(",US,backup,")).count()).isEqualTo(byProvider.get("backup"));
+    }
+
+    @Test
+    @Order(2)
+    void anAdminDisablesAProviderForTheWholeClusterItDrainsAndTheAuditSaysWhoAndWhy() {
+        assertThat(operator().postJson("/api/v1/providers/backup/disable", Map.of()).status()).isEqualTo(403);
+        ApiClient.Response disabled = admin().postJson("/api/v1/providers/backup/disable", Map.of("reason", "carrier maintenance"));
+        assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
+        assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+        assertThat(disabled.json().get("health").asText()).isEqualTo("DOWN");
+        assertThat(admin().postJson("/api/v1/providers/nobody/disable", Map.of()).status()).isEqualTo(404);
+        try {
+            long id = deliver(3_210_000, 400);
+            assertThat(byProvider(id)).containsOnlyKeys("simulator");
+            // the shared node read the switch as well
+            assertThat(new ApiClient(port, "operator", "operator").get("/api/v1/providers").status()).isEqualTo(200);
+            assertThat(jdbc.queryForList("SELECT action || ' by ' || actor || ': ' || reason FROM sms_provider_event"
+                    + " WHERE provider = 'backup' ORDER BY id", String.class)).startsWith("disable by admin: carrier maintenance");
+        } finally {
+            assertThat(admin().postJson("/api/v1/providers/backup/enable", Map.of()).json().get("enabled").asBoolean()).isTrue();
+        }
+        long after = deliver(3_211_000, 400);
+        assertThat(byProvider(after)).containsKeys("simulator", "backup");
+    }
+
+    @Test
+    @Order(3)
+    void aThrottlingProviderOpensItsCircuitItsMessagesMoveOnAndHalfOpenProbesBringItBack() throws IOException {
+        backup.close();
+        backup = startBackup(1.0);
+        awaitProvider("backup", p -> p.get("sessions").get("bound").asInt() == 1);
+        int first = 3_220_000;
+        long id = deliver(first, 2_000);
+        assertThat(byProvider(id)).containsOnlyKeys("simulator");
+        assertThat(operator().get("/api/v1/batches/" + id).json().get("counts").get("sent").asInt()).isEqualTo(2_000);
+        for (int i = first; i < first + 2_000; i++) {
+            assertThat(simulator.accounting().acceptedFor(Recipients.phone(i))).as(Recipients.phone(i)).isEqualTo(1);
+            assertThat(backup.accounting().acceptedFor(Recipients.phone(i))).isZero();
+        }
+        JsonNode provider = provider("backup");
+        assertThat(provider.get("circuit").asText()).isIn("OPEN", "HALF_OPEN");
+        assertThat(provider.get("lastError").asText()).startsWith("smpp:0x00000058");
+
+        // healthy again: after open-for, a few probes close the circuit and it takes its share once more
+        backup.close();
+        backup = startBackup(0);
+        awaitProvider("backup", p -> p.get("sessions").get("bound").asInt() == 1);
+        long healed = prepare(3_230_000, 4_000, "2000");
+        operator().postJson("/api/v1/batches/" + healed + "/start", Map.of());
+        operator().awaitState(healed, "COMPLETED", DONE);
+        assertThat(byProvider(healed).get("backup")).isGreaterThan(200);
+        assertThat(provider("backup").get("circuit").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    @Order(4)
+    void aBatchFinishesOnTheOtherProviderWhenOneIsKilledMidBatchAndNoNumberIsSentTwice() throws InterruptedException {
+        int first = 3_240_000;
+        int count = 4_000;
+        long id = prepare(first, count, "800");
+        long before = simulator.accounting().accepted() + backup.accounting().accepted();
+        operator().postJson("/api/v1/batches/" + id + "/start", Map.of());
+        awaitAccepted(() -> simulator.accounting().accepted() + backup.accounting().accepted() - before, 1_000);
+
+        // the SMSC goes away for good (answering what it had taken first, as a real one's last responses are read)
+        backup.drop(Duration.ofHours(1));
+
+        JsonNode batch = operator().awaitState(id, "COMPLETED", DONE);
+        assertThat(batch.get("counts").get("sent").asInt()).isEqualTo(count);
+        assertThat(batch.get("counts").get("failed").asInt()).isZero();
+        for (int i = first; i < first + count; i++) {
+            String phone = Recipients.phone(i);
+            assertThat(simulator.accounting().acceptedFor(phone) + backup.accounting().acceptedFor(phone))
+                    .as("accepted submits for %s across both SMSCs", phone).isEqualTo(1);
+        }
+        Map<String, Long> byProvider = byProvider(id);
+        assertThat(byProvider.get("backup")).as("backup took its share until it died").isGreaterThan(100);
+        assertThat(byProvider.get("backup")).isEqualTo(countAcceptedBy(backup, first, count));
+        assertThat(provider("backup").get("health").asText()).isEqualTo("DOWN");
+    }
+
+    private long countAcceptedBy(SmscSimulator smsc, int first, int count) {
+        long n = 0;
+        for (int i = first; i < first + count; i++) {
+            n += smsc.accounting().acceptedFor(Recipients.phone(i));
+        }
+        return n;
+    }
+
+    private void awaitAccepted(java.util.function.LongSupplier accepted, long atLeast) {
+        long deadline = System.nanoTime() + DONE.toNanos();
+        while (accepted.getAsLong() < atLeast) {
+            assertThat(System.nanoTime()).as("%d submissions accepted in time", atLeast).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private Map<String, Long> byProvider(long batchId) {
+        return jdbc.queryForList("SELECT provider, count(*) AS n FROM sms_message WHERE batch_id = ? GROUP BY provider",
+                batchId).stream().collect(Collectors.toMap(row -> String.valueOf(row.get("provider")),
+                row -> ((Number) row.get("n")).longValue()));
+    }
+
+    private JsonNode provider(String name) {
+        for (JsonNode provider : operator().get("/api/v1/providers").json()) {
+            if (provider.get("name").asText().equals(name)) {
+                return provider;
+            }
+        }
+        throw new AssertionError("no provider " + name);
+    }
+
+    private void awaitProvider(String name, java.util.function.Predicate<JsonNode> ready) {
+        operator().await("/api/v1/providers", all -> {
+            for (JsonNode provider : all) {
+                if (provider.get("name").asText().equals(name)) {
+                    return ready.test(provider);
+                }
+            }
+            return false;
+        }, Duration.ofSeconds(30));
+    }
+
+    private long prepare(int first, int count, String tps) {
+        long id = marketer().uploadCsv(Recipients.csv(first, count), Map.of("name", "routed", "template", "Hello {{name}}",
+                "region", "US", "tps", tps)).createdId();
+        operator().awaitState(id, "READY", DONE);
+        return id;
+    }
+
+    private long deliver(int first, int count) {
+        long id = prepare(first, count, "4000");
+        operator().postJson("/api/v1/batches/" + id + "/start", Map.of());
+        operator().awaitState(id, "COMPLETED", DONE);
+        return id;
+    }
+}
