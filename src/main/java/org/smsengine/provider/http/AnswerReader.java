@@ -44,7 +44,8 @@ final class AnswerReader {
         this.accepted = StatusSet.parse(answer.accepted());
         this.retry = StatusSet.parse(answer.retry());
         this.messageId = JsonPointer.compile(answer.messageId());
-        this.errorCode = answer.errorCode() == null || answer.errorCode().isBlank() ? null : JsonPointer.compile(answer.errorCode());
+        this.errorCode = answer.errorCode() == null || answer.errorCode().isBlank() ? null
+                : JsonPointer.compile(answer.errorCode());
     }
 
     SubmitResult read(OutgoingMessage message, int status, String body) {

@@ -72,7 +72,8 @@ public final class HttpProvider implements SmsProvider {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.handle((response, error) -> outcome(message, response, error)).whenComplete((result, error) -> window.release());
+        return sent.handle((response, error) -> outcome(message, response, error))
+                .whenComplete((result, error) -> window.release());
     }
 
     /** The outcome as a value whatever happened: the future never completes exceptionally. */

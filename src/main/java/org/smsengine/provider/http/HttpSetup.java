@@ -2,6 +2,7 @@ package org.smsengine.provider.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.smsengine.provider.OutgoingMessage;
@@ -42,7 +43,8 @@ final class HttpSetup {
 
     RequestMaker requests() {
         setting("http.request-timeout", () -> positive(http.requestTimeout()));
-        setting("http.method", () -> require(http.method() != null && http.method().trim().matches("[A-Za-z]+"), "is not an HTTP method"));
+        setting("http.method", () -> require(http.method() != null && http.method().trim().matches("[A-Za-z]+"),
+                "is not an HTTP method"));
         setting("http.auth", () -> switch (http.auth().type()) {
             case BASIC -> require(present(http.auth().username()) && http.auth().password() != null,
                     "BASIC needs username and password");
@@ -62,8 +64,8 @@ final class HttpSetup {
         RequestMaker maker = new RequestMaker(http, url, body);
         setting("http.url", () -> {
             URI sample = maker.uri(SAMPLE);
-            return require(sample.isAbsolute() && Set.of("http", "https").contains(sample.getScheme()) && sample.getHost() != null,
-                    "must be an absolute http or https URL");
+            boolean web = sample.getScheme() != null && Set.of("http", "https").contains(sample.getScheme().toLowerCase(Locale.ROOT));
+            return require(sample.isAbsolute() && web && sample.getHost() != null, "must be an absolute http or https URL");
         });
         setting("http.headers", () -> maker.make(SAMPLE));   // the HTTP client refuses some (Host, Content-Length, ...)
         return maker;

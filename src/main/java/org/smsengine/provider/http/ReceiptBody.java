@@ -72,7 +72,8 @@ final class ReceiptBody {
                 ignored++;
                 continue;
             }
-            String code = error == null || node.at(error).isMissingNode() || node.at(error).isNull() ? null : node.at(error).asText();
+            JsonNode carrierError = error == null ? null : node.at(error);
+            String code = carrierError == null || carrierError.isMissingNode() || carrierError.isNull() ? null : carrierError.asText();
             String failure = meaning == ReceiptStatus.DELIVERED ? null : "receipt:" + state + (code == null ? "" : ":" + code);
             receipts.add(new Receipt(provider, id, meaning, failure, doneAt(node)));
         }

@@ -29,7 +29,8 @@ final class StatusSet {
             } else if (element.matches("\\d{3}") && valid(Integer.parseInt(element))) {
                 statuses.set(Integer.parseInt(element));
             } else {
-                throw new IllegalArgumentException("'" + raw.trim() + "' is not a status (100-599), a range (500-503) or a class (5xx)");
+                throw new IllegalArgumentException("'" + raw.trim()
+                        + "' is not a status (100-599), a range (500-503) or a class (5xx)");
             }
         }
         return new StatusSet(statuses);

@@ -76,7 +76,8 @@ final class HttpReceipts implements AutoCloseable {
             } else if ((error != null || response.statusCode() >= 500) && attempt < ATTEMPTS) {
                 timer.schedule(() -> post(id, body, attempt + 1), AGAIN_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             } else {
-                log.debug("Receipt {} not taken by {}: {}", id, url, error != null ? error.toString() : "HTTP " + response.statusCode());
+                log.debug("Receipt {} not taken by {}: {}", id, url,
+                        error != null ? error.toString() : "HTTP " + response.statusCode());
             }
         });
     }
