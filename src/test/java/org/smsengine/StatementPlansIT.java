@@ -146,7 +146,7 @@ class StatementPlansIT extends EngineIntegrationTest {
         cases.add(new Case("parts already accepted", delivery + "acceptedParts",
                 params("batchId", NEW, "messageIds", scattered), List.of(), perPage()));
         cases.add(new Case("record outcomes", delivery + "recordOutcomes",
-                params("batchId", NEW, "partitionNo", 0, "provider", "p", "ids", scattered,
+                params("batchId", NEW, "partitionNo", 0, "providers", fill(scattered.length, "p"), "ids", scattered,
                         "statuses", fill(scattered.length, "SENT"), "providerIds", fill(scattered.length, "x"),
                         "errors", new String[scattered.length], "retryables", fill(scattered.length, false)),
                 List.of(setStatus(scatteredList, "SENDING")), perPage()));
@@ -171,12 +171,14 @@ class StatementPlansIT extends EngineIntegrationTest {
                         "receiptAts", fill(acrossPartitions.length, "2026-11-27T10:00:00.123Z")),
                 List.of(setStatus(acrossList, "SENT")), perPage()));
         cases.add(new Case("receipt references", "org.smsengine.delivery.ReceiptRefMapper.insert",
-                params("provider", "p", "providerIds", LongStream.of(unbox(scattered)).mapToObj(id -> "again-" + id)
+                params("providers", fill(scattered.length, "p"), "providerIds", LongStream.of(unbox(scattered)).mapToObj(id -> "again-" + id)
                         .toArray(String[]::new), "batchIds", fill(scattered.length, NEW),
                         "partitionNos", fill(scattered.length, 0), "messageIds", scattered, "parts", fill(scattered.length, 2),
                         "partCounts", fill(scattered.length, 1)),
                 List.of(), perPage()));
         cases.add(new Case("abort: cancel unsent", delivery + "cancelUnsent", params("batchId", NEW), List.of(), perBatch()));
+        cases.add(new Case("forecast: messages by country", "org.smsengine.routing.ForecastMapper.count",
+                params("batchId", NEW, "prefixLength", 5), List.of(), perBatch()));
         cases.add(new Case("retry: requeue failures", delivery + "requeueRetryable", params("batchId", NEW),
                 List.of(setStatus(scatteredList, "FAILED")), perBatch()));
         cases.add(new Case("recovery: messages in doubt", delivery + "recoverInDoubt", params("batchId", NEW, "resend", true),

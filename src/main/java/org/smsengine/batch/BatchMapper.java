@@ -1,5 +1,6 @@
 package org.smsengine.batch;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -45,6 +46,19 @@ public interface BatchMapper {
 
     /** Fixes the provider a batch is delivered through, the first time it is delivered. */
     void setProvider(@Param("id") long id, @Param("provider") String provider);
+
+    /** A new budget (null: none) until the batch has finished; null when it has. */
+    BatchRow setBudget(@Param("id") long id, @Param("budget") BigDecimal budget);
+
+    /** The batch's forecast (JSON), written when its preparation ends. */
+    void setForecast(@Param("id") long id, @Param("forecast") String forecast);
+
+    /** Adds to what the batch cost so far; returns the total and the budget. */
+    Spent addCost(@Param("id") long id, @Param("amount") BigDecimal amount);
+
+    /** What a batch cost so far, and its budget (null: none). */
+    record Spent(BigDecimal cost, BigDecimal budget) {
+    }
 
     BatchRow startStep(@Param("id") long id, @Param("step") String step);
 

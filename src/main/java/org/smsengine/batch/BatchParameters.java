@@ -1,5 +1,6 @@
 package org.smsengine.batch;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.smsengine.recipient.CountryRule;
@@ -22,20 +23,22 @@ public record BatchParameters(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime validUntil,
         Boolean transactional,
         List<String> allowCountries,
-        List<String> denyCountries) {
+        List<String> denyCountries,
+        BigDecimal budget) {
 
     /** A batch with the engine's country rule (no list of its own). */
     public BatchParameters(String name, String template, String region, String phoneColumn, String senderId,
             OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, Boolean transactional) {
-        this(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil, transactional, null, null);
+        this(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil, transactional, null, null, null);
     }
 
     record Checked(String name, MessageTemplate template, String region, String phoneColumn, String senderId,
-            OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, boolean transactional, CountryRule countries) {
+            OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, boolean transactional, CountryRule countries,
+            BigDecimal budget) {
 
         NewBatch toNewBatch(SourceFormat format, String createdBy) {
             return new NewBatch(name, template.source(), format, phoneColumn, region, senderId, sendAt, tps, validUntil,
-                    transactional, countries.stored(), createdBy);
+                    transactional, countries.stored(), budget, createdBy);
         }
     }
 }

@@ -1,10 +1,12 @@
 package org.smsengine.batch;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.smsengine.upload.SourceFormat;
 
 /**
- * A row of {@code sms_batch}: the batch, its counts and where its pipeline is.
+ * A row of {@code sms_batch}: the batch, its counts and where its pipeline is; its forecast (JSON, once
+ * prepared), budget and what it cost so far.
  */
 public record BatchRow(
         long id,
@@ -38,6 +40,9 @@ public record BatchRow(
         OffsetDateTime validUntil,
         boolean transactional,
         String countries,
+        String forecast,
+        BigDecimal budget,
+        BigDecimal cost,
         String createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {

@@ -1,6 +1,7 @@
 package org.smsengine.batch;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.smsengine.recipient.CountryRule;
@@ -11,7 +12,9 @@ import org.smsengine.recipient.CountryRule;
  * were being submitted when their node was lost), {@code sendWindow} and {@code waitingUntil} (delivery
  * waits for the send window until then); {@code validUntil} (nothing is submitted after it) and
  * {@code transactional} (exempt from frequency caps); {@code allowCountries} or {@code denyCountries}, the
- * batch's own country rule (null: the engine's, {@code sms.countries}).
+ * batch's own country rule (null: the engine's, {@code sms.countries}); {@code forecast} (once prepared: segments and
+ * cost, in total and by country with the provider its route gives it), {@code budget} and {@code cost} (of what its
+ * providers accepted so far), in {@code sms.routing.currency}.
  */
 public record BatchView(
         long id,
@@ -35,7 +38,10 @@ public record BatchView(
         OffsetDateTime validUntil,
         boolean transactional,
         List<String> allowCountries,
-        List<String> denyCountries) {
+        List<String> denyCountries,
+        @JsonRawValue String forecast,
+        BigDecimal budget,
+        BigDecimal cost) {
 
     public static BatchView of(BatchRow row, List<String> allowedActions) {
         CountryRule countries = CountryRule.fromStored(row.countries());
@@ -43,7 +49,8 @@ public record BatchView(
                 row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), row.counts(), row.segments(),
                 allowedActions, row.error(), row.stateReason(), row.sendWindow(), row.waitingUntil(),
                 row.validUntil(), row.transactional(), countries(countries, CountryRule.Kind.ALLOW),
-                countries(countries, CountryRule.Kind.DENY));
+                countries(countries, CountryRule.Kind.DENY), row.forecast(), row.budget(),
+                row.cost() == null ? null : row.cost().stripTrailingZeros());
     }
 
     /** The rule's list if it is of that kind, sorted; null otherwise. */

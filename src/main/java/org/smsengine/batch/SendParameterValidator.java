@@ -1,5 +1,6 @@
 package org.smsengine.batch;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public class SendParameterValidator {
     public static final int MAX_NAME_LENGTH = 200;
     static final int MAX_PHONE_COLUMN_LENGTH = 256;
     static final String DEFAULT_PHONE_COLUMN = "phone";
+    private static final int BUDGET_SCALE = 6;
 
     private final UploadSettings upload;
     private final MessageLimits limits;
@@ -60,9 +62,20 @@ public class SendParameterValidator {
         // none of its own: the engine's, fixed on the batch now, so every node validates it alike and a
         // change of sms.countries applies to batches created after it
         countries = countries.isOpen() ? engineCountries : countries;
+        BigDecimal budget = budget(p.budget(), errors);
         throwIfAny("The batch parameters are not valid", errors);
         return new BatchParameters.Checked(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil,
-                Boolean.TRUE.equals(p.transactional()), countries);
+                Boolean.TRUE.equals(p.transactional()), countries, budget);
+    }
+
+    /** The most a batch may cost (sms.routing.currency), or null: no limit. */
+    public BigDecimal budget(BigDecimal budget, List<InputError> errors) {
+        if (budget != null && (budget.signum() < 0 || budget.scale() > BUDGET_SCALE || budget.precision() - budget.scale() > 12)) {
+            errors.add(InputError.field("budget", "A budget is an amount of 0 or more, with at most " + BUDGET_SCALE
+                    + " decimals and 12 digits before the point, not " + budget.toPlainString()));
+            return null;
+        }
+        return budget;
     }
 
     /** A batch's own country rule (replacing the engine's), or ALL: the engine's applies. */

@@ -1,5 +1,8 @@
 package org.smsengine.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,11 +56,13 @@ class BatchPages {
     private final Providers providers;
     private final UploadSettings uploads;
     private final WebInvocationPrivilegeEvaluator privileges;
+    private final ObjectMapper json;
 
     BatchPages(BatchQueries batches, PageLimits pages, ProgressService progress, BatchLifecycle lifecycle,
             MessageMapper messages, RejectMapper rejects, Providers providers, UploadSettings uploads,
-            WebInvocationPrivilegeEvaluator privileges) {
+            WebInvocationPrivilegeEvaluator privileges, ObjectMapper json) {
         this.privileges = privileges;
+        this.json = json;
         this.batches = batches;
         this.pages = pages;
         this.progress = progress;
@@ -66,6 +71,15 @@ class BatchPages {
         this.rejects = rejects;
         this.providers = providers;
         this.uploads = uploads;
+    }
+
+    /** The batch's forecast as the page shows it (null before it is prepared, or unreadable). */
+    private JsonNode forecast(String stored) {
+        try {
+            return stored == null ? null : json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     @GetMapping("/")
@@ -120,6 +134,7 @@ class BatchPages {
         model.addAttribute("provider", names.isEmpty() ? null : String.join(", ", names));
         model.addAttribute("tpsLimit", row.tps() != null ? Integer.valueOf(row.tps())
                 : names.isEmpty() ? null : Integer.valueOf(names.stream().mapToInt(providers::tps).sum()));
+        model.addAttribute("forecast", forecast(row.forecast()));
         model.addAttribute("events", lifecycle.events(id));
         model.addAttribute("rejects", firstRejects(id, Role.seesFullPhones(user)));
         messagePage(id, -1, 0, user, model);

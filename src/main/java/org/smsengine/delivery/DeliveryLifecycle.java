@@ -10,7 +10,6 @@ import org.smsengine.lifecycle.NamedAction;
 import org.smsengine.lifecycle.NamedGuard;
 import org.smsengine.pipeline.BatchJobEnded;
 import org.smsengine.pipeline.JobControl;
-import org.smsengine.provider.Providers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,11 +27,6 @@ class DeliveryLifecycle {
         this.deliveries = deliveries;
         this.batches = batches;
         this.recount = recount;
-    }
-
-    @Bean
-    LifecycleGuard hasProvider(Providers providers) {
-        return new NamedGuard("hasProvider", batch -> !providers.all().isEmpty());
     }
 
     @Bean

@@ -14,6 +14,8 @@ import org.smsengine.batch.BatchMapper;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
+import org.smsengine.routing.BudgetPause;
+import org.smsengine.routing.Prices;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,10 +42,12 @@ class OutcomeRecorder {
     private final TransactionTemplate ownTransaction;
     private final StopSignals signals;
     private final MeterRegistry meters;
+    private final BudgetPause budgets;
 
     OutcomeRecorder(DeliveryMapper deliveries, ReceiptRefMapper refs, BatchMapper batches, ProgressPublisher progress,
-            PlatformTransactionManager transactionManager, StopSignals signals, MeterRegistry meters) {
+            PlatformTransactionManager transactionManager, StopSignals signals, MeterRegistry meters, BudgetPause budgets) {
         this.meters = meters;
+        this.budgets = budgets;
         this.deliveries = deliveries;
         this.refs = refs;
         this.batches = batches;
@@ -60,8 +64,11 @@ class OutcomeRecorder {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                ownTransaction.executeWithoutResult(status -> write(batchId, partitionNo, outcomes));
+                BatchMapper.Spent spent = ownTransaction.execute(status -> write(batchId, partitionNo, outcomes));
                 count(outcomes);
+                if (spent != null) {
+                    budgets.spent(batchId, spent.cost(), spent.budget());
+                }
                 return;
             } catch (TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
@@ -95,7 +102,8 @@ class OutcomeRecorder {
                 deliveries.releaseUnsubmitted(batchId, partitionNo, ids.toArray(Long[]::new)));
     }
 
-    private void write(long batchId, int partitionNo, List<MessageOutcome> outcomes) {
+    /** Writes the outcomes, their parts' references, counts and cost; returns the batch's cost after them (null: none added). */
+    private BatchMapper.Spent write(long batchId, int partitionNo, List<MessageOutcome> outcomes) {
         int n = outcomes.size();
         Long[] ids = new Long[n];
         String[] statuses = new String[n];
@@ -110,6 +118,7 @@ class OutcomeRecorder {
         long sent = 0;
         long failed = 0;
         long suppressed = 0;
+        long costMicros = 0;
         for (int i = 0; i < n; i++) {
             MessageOutcome outcome = outcomes.get(i);
             ids[i] = outcome.id();
@@ -128,6 +137,7 @@ class OutcomeRecorder {
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
             failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
             suppressed += outcome.status() == MessageStatus.SUPPRESSED ? 1 : 0;
+            costMicros += outcome.costMicros();
         }
         deliveries.recordOutcomes(batchId, partitionNo, ids, statuses, providers, providerIds, errors, retryables);
         if (!retryIds.isEmpty()) {
@@ -143,5 +153,6 @@ class OutcomeRecorder {
                     accepted.stream().map(DeliveryMapper.PartRef::parts).toArray(Integer[]::new));
         }
         progress.publish(batches.addCounts(batchId, BatchCounts.submitted(sent, failed, suppressed)));
+        return costMicros == 0 ? null : batches.addCost(batchId, Prices.amount(costMicros));
     }
 }

@@ -157,8 +157,9 @@ public class BatchLifecycle implements AllowedActions {
 
     private ConflictException refused(long batchId, String action) {
         BatchRow now = batches.find(batchId).orElseThrow(() -> new BatchNotFoundException(batchId));
-        return new ConflictException("Batch " + batchId + " is " + now.state() + ": '" + action + "' is not allowed now",
-                now.state().name(), of(now));
+        List<String> why = machine.whyNot(now, action);
+        return new ConflictException("Batch " + batchId + " is " + now.state() + ": '" + action + "' is not allowed now"
+                + (why.isEmpty() ? "" : ": " + String.join("; ", why)), now.state().name(), of(now));
     }
 
     /**

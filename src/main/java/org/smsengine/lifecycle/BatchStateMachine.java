@@ -3,6 +3,7 @@ package org.smsengine.lifecycle;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.smsengine.batch.BatchRow;
 import org.springframework.messaging.support.MessageBuilder;
@@ -66,6 +67,16 @@ public class BatchStateMachine {
     /** Whether the table lets the event move the batch from its state (its guards evaluated), without a machine. */
     public boolean allows(BatchRow batch, String event) {
         return table.candidates(batch.state().name(), event).stream().anyMatch(t -> holds(t.guard(), batch));
+    }
+
+    /** What the guards that refuse the event to the batch say of why (empty: nothing, or no guard refused). */
+    public List<String> whyNot(BatchRow batch, String event) {
+        return table.candidates(batch.state().name(), event).stream()
+                .filter(t -> t.guard() != null && !holds(t.guard(), batch))
+                .map(t -> guards.get(t.guard()).whyNot(batch))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     private boolean holds(String guard, BatchRow batch) {

@@ -9,4 +9,9 @@ public interface LifecycleGuard {
     String name();
 
     boolean test(BatchRow batch);
+
+    /** Why it does not hold for the batch, for the operator whose action it refuses; null: nothing to add. */
+    default String whyNot(BatchRow batch) {
+        return null;
+    }
 }

@@ -76,6 +76,7 @@ class BatchStateListener implements JobExecutionListener {
             // the node's shutdown ended this execution in the repository and handed the batch over: not ours to tell
             log.info("Batch {}: its job ended {} after this node gave it up", batchId, status);
         } else if (status == BatchStatus.STOPPED && stoppedToWaitForStart(execution)) {
+            events.publishEvent(new BatchPrepared(batchId));
             batchLifecycle.notify(batchId, "prepared", null, null);
         } else if (status == BatchStatus.COMPLETED) {
             batchLifecycle.notify(batchId, "delivered", null, null);

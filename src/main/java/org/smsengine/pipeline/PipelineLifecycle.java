@@ -9,6 +9,7 @@ import org.smsengine.lifecycle.LifecycleGuard;
 import org.smsengine.lifecycle.NamedAction;
 import org.smsengine.lifecycle.NamedGuard;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -57,9 +58,13 @@ class PipelineLifecycle {
      * have finished (a pause as the job reached the wait for start): then the batch is prepared.
      */
     @Bean
-    LifecycleAction continueJob(JobControl jobs, ObjectProvider<BatchLifecycle> lifecycle) {
-        return new NamedAction("continueJob", (batch, transition) -> jobs.continueJob(batch,
-                () -> lifecycle.getObject().notify(batch.id(), batch.state() == BatchState.DELIVERING ? "delivered" : "prepared",
-                        null, null)));
+    LifecycleAction continueJob(JobControl jobs, ObjectProvider<BatchLifecycle> lifecycle, ApplicationEventPublisher events) {
+        return new NamedAction("continueJob", (batch, transition) -> jobs.continueJob(batch, () -> {
+            if (batch.state() != BatchState.DELIVERING) {
+                events.publishEvent(new BatchPrepared(batch.id()));
+            }
+            lifecycle.getObject().notify(batch.id(), batch.state() == BatchState.DELIVERING ? "delivered" : "prepared",
+                    null, null);
+        }));
     }
 }

@@ -16,7 +16,11 @@ final class RouteTable {
 
     /** A compiled rule: its conditions, its providers (indexes into the provider list) and their weights. */
     record Rule(String name, Set<String> countries, List<String> prefixes, Set<String> senders,
-            RoutingSettings.Strategy strategy, List<String> providers, WeightedRoundRobin rotation) {
+            RoutingSettings.Strategy strategy, List<String> providers, List<Integer> weights, WeightedRoundRobin rotation) {
+
+        int weight(String provider) {
+            return weights.get(providers.indexOf(provider));
+        }
 
         boolean matches(String country, String phone, String sender) {
             return (countries.isEmpty() || countries.contains(country))
@@ -38,7 +42,7 @@ final class RouteTable {
         }
         providers.stream().filter(p -> !p.equals(defaultProvider)).forEach(inTurn::add);
         fallback = new Rule("default", Set.of(), List.of(), Set.of(), RoutingSettings.Strategy.PRIORITY, inTurn,
-                new WeightedRoundRobin(inTurn.stream().mapToInt(p -> 1).toArray()));
+                inTurn.stream().map(p -> 1).toList(), new WeightedRoundRobin(inTurn.stream().mapToInt(p -> 1).toArray()));
     }
 
     private static Rule compile(String key, RoutingSettings.Route route, List<String> known) {
@@ -69,6 +73,7 @@ final class RouteTable {
                 route.countries().stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
                 List.copyOf(route.prefixes()), Set.copyOf(route.senders()), route.strategy(),
                 route.providers().stream().map(RoutingSettings.Target::name).toList(),
+                route.providers().stream().map(RoutingSettings.Target::weight).toList(),
                 new WeightedRoundRobin(route.providers().stream().mapToInt(RoutingSettings.Target::weight).toArray()));
     }
 
@@ -84,5 +89,10 @@ final class RouteTable {
 
     List<Rule> rules() {
         return rules;
+    }
+
+    /** The longest prefix a rule names (0: none): numbers with the same first this-many characters route alike. */
+    int longestPrefix() {
+        return rules.stream().flatMap(rule -> rule.prefixes().stream()).mapToInt(String::length).max().orElse(0);
     }
 }

@@ -1,13 +1,17 @@
 package org.smsengine.routing;
 
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.batch.BatchMapper;
+import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.provider.Providers;
 import org.smsengine.provider.SmsProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -42,10 +46,30 @@ class RoutingConfiguration {
     }
 
     @Bean
-    Router router(RoutingSettings settings, Providers providers, ProviderHealth health, Prices prices, MeterRegistry meters) {
-        RouteTable table = new RouteTable(settings.routes(), providers.all().stream().map(SmsProvider::name).toList(),
+    RouteTable routeTable(RoutingSettings settings, Providers providers) {
+        return new RouteTable(settings.routes(), providers.all().stream().map(SmsProvider::name).toList(),
                 providers.defaultName());
+    }
+
+    @Bean
+    Router router(RouteTable table, RoutingSettings settings, ProviderHealth health, Prices prices, MeterRegistry meters) {
         return new Router(table, new FailureRules(settings.failureRules()), health, prices, meters);
+    }
+
+    @Bean
+    Forecaster forecaster(RouteTable table, Prices prices, ProviderHealth health, ForecastMapper counts,
+            BatchMapper batches, ObjectMapper json) {
+        return new Forecaster(table, prices, health, counts, batches, json);
+    }
+
+    @Bean
+    Budgets budgets(ObjectMapper json, RoutingSettings settings) {
+        return new Budgets(json, settings.currency());
+    }
+
+    @Bean
+    BudgetPause budgetPause(ObjectProvider<BatchLifecycle> lifecycle, Budgets budgets) {
+        return new BudgetPause(lifecycle, budgets);
     }
 
     /** Every node reads the operators' switches from the start, then every {@code sms.routing.state-poll}. */

@@ -3,6 +3,7 @@ package org.smsengine.scheduling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,8 +25,10 @@ import org.smsengine.system.InvalidInputException;
  *
  * @param setsSendAt whether the body names {@code sendAt}; {@code sendAt} null then removes it
  * @param setsWindow whether the body names {@code sendWindow}; {@code window} (JSON) null then removes it
+ * @param setsBudget whether the body names {@code budget}; {@code budget} null then removes it
  */
-record SendTimeChange(boolean setsSendAt, OffsetDateTime sendAt, boolean setsWindow, String window) {
+record SendTimeChange(boolean setsSendAt, OffsetDateTime sendAt, boolean setsWindow, String window, boolean setsBudget,
+        BigDecimal budget) {
 
     /** Until it starts; the same states as {@code setSendAt} in BatchMapper.xml, which has the last word. */
     private static final Set<BatchState> SEND_TIME_CHANGES = EnumSet.of(BatchState.CREATED, BatchState.PREPARING,
@@ -37,14 +40,18 @@ record SendTimeChange(boolean setsSendAt, OffsetDateTime sendAt, boolean setsWin
         List<InputError> errors = new ArrayList<>();
         OffsetDateTime sendAt = body.has("sendAt") ? sendAt(body.get("sendAt"), validator, errors) : null;
         String window = body.has("sendWindow") ? window(body.get("sendWindow"), json, errors) : null;
+        BigDecimal budget = body.has("budget") ? budget(body.get("budget"), validator, errors) : null;
         SendParameterValidator.throwIfAny("The change is not valid", errors);
-        return new SendTimeChange(body.has("sendAt"), sendAt, body.has("sendWindow"), window);
+        return new SendTimeChange(body.has("sendAt"), sendAt, body.has("sendWindow"), window, body.has("budget"), budget);
     }
 
     /** What of the change the batch's state no longer allows, if anything. */
     Optional<String> refusedIn(BatchRow batch) {
         if (setsWindow && batch.state().isFinal()) {
             return Optional.of("send window");
+        }
+        if (setsBudget && batch.state().isFinal()) {
+            return Optional.of("budget");
         }
         if (setsSendAt && !SEND_TIME_CHANGES.contains(batch.state())) {
             return Optional.of("send time");
@@ -53,14 +60,15 @@ record SendTimeChange(boolean setsSendAt, OffsetDateTime sendAt, boolean setsWin
     }
 
     private static void checkFields(JsonNode body) {
-        if (body == null || !body.isObject() || !(body.has("sendAt") || body.has("sendWindow"))) {
-            throw new InvalidInputException(InputError.field("sendAt",
-                    "The body must set sendAt (ISO-8601 with offset, or null) and/or sendWindow (an object, or null)"));
+        if (body == null || !body.isObject() || !(body.has("sendAt") || body.has("sendWindow") || body.has("budget"))) {
+            throw new InvalidInputException(InputError.field("sendAt", "The body must set sendAt (ISO-8601 with offset, or null),"
+                    + " sendWindow (an object, or null) and/or budget (an amount, or null)"));
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("sendAt") && !name.equals("sendWindow")) {
-                throw new InvalidInputException(InputError.field(name, "Only sendAt and sendWindow can be changed; '" + name + "' cannot"));
+            if (!name.equals("sendAt") && !name.equals("sendWindow") && !name.equals("budget")) {
+                throw new InvalidInputException(InputError.field(name,
+                        "Only sendAt, sendWindow and budget can be changed; '" + name + "' cannot"));
             }
         }
     }
@@ -76,6 +84,17 @@ record SendTimeChange(boolean setsSendAt, OffsetDateTime sendAt, boolean setsWin
                     "sendAt is not an ISO-8601 date-time with an offset, e.g. 2026-12-01T09:00:00+08:00"));
             return null;
         }
+    }
+
+    private static BigDecimal budget(JsonNode value, SendParameterValidator validator, List<InputError> errors) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            errors.add(InputError.field("budget", "budget is an amount, e.g. 250.00, or null for none"));
+            return null;
+        }
+        return validator.budget(value.decimalValue(), errors);
     }
 
     private static String window(JsonNode value, ObjectMapper json, List<InputError> errors) {

@@ -30,6 +30,9 @@ class SendTimeChanges {
         if (change.setsSendAt() && (row = batches.setSendAt(id, change.sendAt())) == null) {
             throw conflict(id, "send time");
         }
+        if (change.setsBudget() && (row = batches.setBudget(id, change.budget())) == null) {
+            throw conflict(id, "budget");
+        }
         return row;
     }
 

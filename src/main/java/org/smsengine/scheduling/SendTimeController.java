@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code PATCH /api/v1/batches/{id}} with {@code sendAt} and/or {@code sendWindow} (each {@code null}
  * to remove it). A send time changes until the batch starts: a READY batch given one becomes
  * SCHEDULED; a SCHEDULED one is rescheduled, or becomes READY when it is removed. A send window
- * changes until the batch has finished; delivery follows it from its next chunk.
+ * changes until the batch has finished; delivery follows it from its next chunk. So does a {@code budget}
+ * (an amount, or {@code null} for none): a batch paused at its budget resumes once it is raised.
  *
  * <p>The whole request is checked first (400 for a bad field, 409 for a part the state no longer
  * allows), then both parts are applied in one transaction, and the lifecycle hears of a new send

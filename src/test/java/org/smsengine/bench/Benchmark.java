@@ -145,15 +145,41 @@ public final class Benchmark {
     }
 
     /**
-     * The engine's provider: the simulator, with no limit of its own (the measured run is
-     * unthrottled); {@code bench.sessions} binds with {@code bench.window} requests in flight each.
+     * The engine's providers: the simulator, with no limit of its own (the measured run is unthrottled);
+     * {@code bench.sessions} binds in all with {@code bench.window} requests in flight each. With
+     * {@code bench.providers} above 1, that many providers share the binds, all bound to the simulator,
+     * behind route rules as a real setup has them (a prefix rule by priority, a country rule weighted, the
+     * rest least cost) and priced: what routing costs delivery is then measured against one provider.
      */
     private static Map<String, String> provider(int smscPort) {
-        String p = "sms.providers.definitions[0].";
-        return Map.of(p + "name", "bench-smsc", p + "type", "SMPP", p + "tps", "1000000",
-                p + "window", System.getProperty("bench.window", "64"), p + "sessions", Integer.toString(sessions()),
-                p + "smpp.host", "localhost", p + "smpp.port", Integer.toString(smscPort),
-                p + "smpp.system-id", "engine", p + "smpp.password", "secret");
+        int count = Integer.getInteger("bench.providers", 1);
+        Map<String, String> properties = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String p = "sms.providers.definitions[" + i + "].";
+            String name = count == 1 ? "bench-smsc" : "bench-smsc-" + (i + 1);
+            int sessions = Math.max(1, sessions() / count + (i < sessions() % count ? 1 : 0));
+            properties.putAll(Map.of(p + "name", name, p + "type", "SMPP", p + "tps", "1000000",
+                    p + "window", System.getProperty("bench.window", "64"), p + "sessions", Integer.toString(sessions),
+                    p + "smpp.host", "localhost", p + "smpp.port", Integer.toString(smscPort),
+                    p + "smpp.system-id", "engine", p + "smpp.password", "secret"));
+            properties.put("sms.routing.prices." + name + ".US", "0.00" + (75 - i * 5));
+            properties.put("sms.routing.prices." + name + ".default", "0.05");
+        }
+        if (count > 1) {
+            String west = "sms.routing.routes[0].";
+            properties.putAll(Map.of(west + "name", "west-coast", west + "prefixes", "+1415,+1650,+1408",
+                    west + "strategy", "PRIORITY", west + "providers[0].name", "bench-smsc-2", west + "providers[1].name", "bench-smsc-1"));
+            String us = "sms.routing.routes[1].";
+            properties.putAll(Map.of(us + "name", "north-america", us + "countries", "US,CA", us + "strategy", "WEIGHTED"));
+            for (int i = 0; i < count; i++) {
+                properties.put(us + "providers[" + i + "].name", "bench-smsc-" + (i + 1));
+                properties.put(us + "providers[" + i + "].weight", Integer.toString(i == 0 ? 2 : 1));
+            }
+            String rest = "sms.routing.routes[2].";
+            properties.putAll(Map.of(rest + "name", "rest", rest + "strategy", "LEAST_COST",
+                    rest + "providers[0].name", "bench-smsc-1", rest + "providers[1].name", "bench-smsc-2"));
+        }
+        return properties;
     }
 
     /** The SMPP sessions the engine binds to the simulator ({@code bench.sessions}). */

@@ -22,12 +22,13 @@ import org.smsengine.batch.BatchState;
  */
 class BatchStateMachineTest {
 
-    static final Set<String> GUARDS = Set.of("hasSendAt", "noSendAt", "hasProvider", "failedInPreparation",
+    static final Set<String> GUARDS = Set.of("hasSendAt", "noSendAt", "readyToSend", "withinBudget", "failedInPreparation",
             "failedInDelivery", "hasRetryableFailures", "reviewRequired");
     static final Set<String> ACTIONS = Set.of("stopJob", "continueJob", "abortJob", "resendFailures");
 
-    /** A batch with no send time, a provider, failed in preparation, with retryable failures. */
-    private static final Set<String> WORLD_A = Set.of("noSendAt", "hasProvider", "failedInPreparation", "hasRetryableFailures");
+    /** A batch with no send time, a provider, within its budget, failed in preparation, with retryable failures. */
+    private static final Set<String> WORLD_A = Set.of("noSendAt", "readyToSend", "withinBudget", "failedInPreparation",
+            "hasRetryableFailures");
     /** The other side of every guard, under review. */
     private static final Set<String> WORLD_B = Set.of("hasSendAt", "failedInDelivery", "reviewRequired");
 
@@ -79,8 +80,9 @@ class BatchStateMachineTest {
         Map<String, String> expected = new HashMap<>(EXPECTED_A);
         expected.put("PREPARING prepared", "AWAITING_APPROVAL");   // under review, whatever the send time
         expected.put("AWAITING_APPROVAL approve", "SCHEDULED");
-        expected.remove("READY start");           // no provider
+        expected.remove("READY start");           // no provider, or over its budget
         expected.remove("SCHEDULED start");
+        expected.remove("DELIVERY_PAUSED resume");    // its cost reached its budget
         expected.remove("COMPLETED retry");       // nothing retryable
         expected.put("FAILED retry", "DELIVERING");
         assertEveryStateAndEvent(WORLD_B, expected);

@@ -60,12 +60,23 @@ class RoutingIT extends EngineIntegrationTest {
         provider(properties, 0, "simulator", SMSC_PORT, 2);
         provider(properties, 1, "backup", BACKUP_PORT, 1);
         properties.put("sms.providers.default-provider", "simulator");
-        properties.put("sms.routing.routes[0].name", "everywhere");
-        properties.put("sms.routing.routes[0].strategy", "WEIGHTED");
+        properties.put("sms.routing.routes[0].name", "europe");
+        properties.put("sms.routing.routes[0].countries", "GB,FR");
+        properties.put("sms.routing.routes[0].strategy", "LEAST_COST");
         properties.put("sms.routing.routes[0].providers[0].name", "simulator");
-        properties.put("sms.routing.routes[0].providers[0].weight", 3);
         properties.put("sms.routing.routes[0].providers[1].name", "backup");
-        properties.put("sms.routing.routes[0].providers[1].weight", 1);
+        properties.put("sms.routing.routes[1].name", "everywhere");
+        properties.put("sms.routing.routes[1].strategy", "WEIGHTED");
+        properties.put("sms.routing.routes[1].providers[0].name", "simulator");
+        properties.put("sms.routing.routes[1].providers[0].weight", 3);
+        properties.put("sms.routing.routes[1].providers[1].name", "backup");
+        properties.put("sms.routing.routes[1].providers[1].weight", 1);
+        properties.put("sms.routing.currency", "EUR");
+        properties.put("sms.routing.prices.simulator.US", "0.0075");
+        properties.put("sms.routing.prices.simulator.GB", "0.04");
+        properties.put("sms.routing.prices.simulator.default", "0.05");
+        properties.put("sms.routing.prices.backup.US", "0.006");
+        properties.put("sms.routing.prices.backup.default", "0.03");
         properties.put("sms.routing.failure-rules[0].codes[0]", "smpp:0x00000058");
         properties.put("sms.routing.failure-rules[0].action", "SWITCH");
         properties.put("sms.routing.breaker.window", 20);
@@ -182,6 +193,82 @@ class RoutingIT extends EngineIntegrationTest {
 
     @Test
     @Order(4)
+    void theForecastPricesEachCountryAsItWillBeRoutedAndTheCostAddsUpWhatWasAccepted() {
+        StringBuilder csv = new StringBuilder("name,phone\r\n");
+        for (int i = 0; i < 6; i++) {
+            csv.append("Ann,").append(String.format("+447400%06d", 250_000 + i)).append("\r\n");
+        }
+        String longName = "Bernadette".repeat(16);     // two segments
+        for (int i = 0; i < 3; i++) {
+            csv.append(longName).append(',').append(String.format("+3361%07d", 250_000 + i)).append("\r\n");
+        }
+        for (int i = 0; i < 4; i++) {
+            csv.append("Ann,").append(Recipients.phone(3_250_000 + i)).append("\r\n");
+        }
+        long id = marketer().uploadCsv(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("name", "priced", "template", "Hello {{name}}", "region", "US")).createdId();
+        JsonNode forecast = operator().awaitState(id, "READY", DONE).get("forecast");
+
+        // GB and FR: least cost, the backup (0.03 against 0.04 and 0.05); US: weighted 3 to 1
+        assertThat(forecast.get("currency").asText()).isEqualTo("EUR");
+        assertThat(forecast.get("segments").asLong()).isEqualTo(6 + 3 * 2 + 4);
+        assertThat(forecast.get("cost").decimalValue()).isEqualByComparingTo("0.3885");
+        Map<String, String> lines = new HashMap<>();
+        forecast.get("byCountry").forEach(line -> lines.put(line.get("country").asText() + " " + line.get("provider").asText(),
+                line.get("messages").asLong() + " " + line.get("segments").asLong() + " " + line.get("cost").decimalValue().toPlainString()));
+        assertThat(lines).containsOnly(Map.entry("GB backup", "6 6 0.18"), Map.entry("FR backup", "3 6 0.18"),
+                Map.entry("US simulator", "3 3 0.0225"), Map.entry("US backup", "1 1 0.006"));
+
+        operator().postJson("/api/v1/batches/" + id + "/start", Map.of());
+        JsonNode done = operator().awaitState(id, "COMPLETED", DONE);
+        // what was accepted, priced message by message, is what the batch says it cost
+        java.math.BigDecimal expected = java.math.BigDecimal.ZERO;
+        for (Map<String, Object> row : jdbc.queryForList("SELECT country, provider, segments FROM sms_message WHERE batch_id = ?", id)) {
+            String price = switch (row.get("provider") + " " + row.get("country")) {
+                case "simulator US" -> "0.0075";
+                case "simulator GB" -> "0.04";
+                case "backup US" -> "0.006";
+                case "backup GB", "backup FR" -> "0.03";
+                default -> "0.05";
+            };
+            expected = expected.add(new java.math.BigDecimal(price).multiply(java.math.BigDecimal.valueOf(((Number) row.get("segments")).longValue())));
+        }
+        assertThat(done.get("cost").decimalValue()).isEqualByComparingTo(expected);
+        assertThat(byProvider(id).get("backup")).isGreaterThanOrEqualTo(9);     // every GB and FR message
+    }
+
+    @Test
+    @Order(5)
+    void aBatchOverItsBudgetDoesNotStartAndOneReachingItPausesUntilTheBudgetIsRaised() {
+        long refused = marketer().uploadCsv(Recipients.csv(3_260_000, 100), Map.of("name", "over budget",
+                "template", "Hello {{name}}", "region", "US", "budget", "0.10")).createdId();
+        operator().awaitState(refused, "READY", DONE);
+        ApiClient.Response start = operator().postJson("/api/v1/batches/" + refused + "/start", Map.of());
+        assertThat(start.status()).isEqualTo(409);
+        assertThat(start.json().get("detail").asText()).contains("exceeds its budget of 0.1 EUR");
+        assertThat(marketer().patchJson("/api/v1/batches/" + refused, "{\"budget\": -1}").status()).isEqualTo(400);
+        assertThat(marketer().patchJson("/api/v1/batches/" + refused, "{\"budget\": 5}").status()).isEqualTo(200);
+        assertThat(operator().postJson("/api/v1/batches/" + refused + "/start", Map.of()).status()).isEqualTo(202);
+        operator().awaitState(refused, "COMPLETED", DONE);
+
+        // no budget at the start; one set below what it has cost by then pauses it at the next recorded slice
+        long paused = prepare(3_270_000, 3_000, "300");
+        operator().postJson("/api/v1/batches/" + paused + "/start", Map.of());
+        operator().await("/api/v1/batches/" + paused, b -> b.get("counts").get("sent").asInt() >= 300, DONE);
+        assertThat(marketer().patchJson("/api/v1/batches/" + paused, "{\"budget\": 1}").status()).isEqualTo(200);
+        JsonNode atBudget = operator().awaitState(paused, "DELIVERY_PAUSED", DONE);
+        assertThat(atBudget.get("stateReason").asText()).startsWith("budget reached: cost ");
+        assertThat(atBudget.get("cost").decimalValue()).isGreaterThanOrEqualTo(java.math.BigDecimal.ONE);
+        ApiClient.Response resume = operator().postJson("/api/v1/batches/" + paused + "/resume", Map.of());
+        assertThat(resume.status()).isEqualTo(409);
+        assertThat(resume.json().get("detail").asText()).contains("has reached its budget of 1 EUR");
+        assertThat(marketer().patchJson("/api/v1/batches/" + paused, "{\"budget\": 1000}").status()).isEqualTo(200);
+        assertThat(operator().postJson("/api/v1/batches/" + paused + "/resume", Map.of()).status()).isEqualTo(202);
+        assertThat(operator().awaitState(paused, "COMPLETED", DONE).get("counts").get("sent").asInt()).isEqualTo(3_000);
+    }
+
+    @Test
+    @Order(10)
     void aBatchFinishesOnTheOtherProviderWhenOneIsKilledMidBatchAndNoNumberIsSentTwice() throws InterruptedException {
         int first = 3_240_000;
         int count = 4_000;

@@ -109,6 +109,11 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /actuator/prometheus", EnumSet.of(Caller.ADMIN, Caller.METRICS)),
             Map.entry("GET /actuator/metrics/{requiredMetricName}", ADMIN),
             Map.entry("GET /api/v1/campaigns/fire-times", EVERY_ROLE),
+            // providers: every role reads them; switching one off or on is ADMIN's
+            Map.entry("GET /api/v1/providers", EVERY_ROLE),
+            Map.entry("GET /api/v1/providers/{name}", EVERY_ROLE),
+            Map.entry("POST /api/v1/providers/{name}/disable", ADMIN),
+            Map.entry("POST /api/v1/providers/{name}/enable", ADMIN),
             // the console: its login page is public; its pages are every role's but the scraper's (a person
             // not logged in is sent to the login page: 302), the upload pages the creators'
             Map.entry("GET /login", PUBLIC),
