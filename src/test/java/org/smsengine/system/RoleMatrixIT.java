@@ -93,11 +93,6 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("DELETE /api/v1/opt-outs/{phone}", ADMIN),
             Map.entry("GET /api/v1/opt-outs/export", ADMIN),
             Map.entry("GET /api/v1/opt-outs/imports/{id}", EVERY_ROLE),
-            // the providers: read by every role, switched off and on by ADMIN (routing)
-            Map.entry("GET /api/v1/providers", EVERY_ROLE),
-            Map.entry("GET /api/v1/providers/{name}", EVERY_ROLE),
-            Map.entry("POST /api/v1/providers/{name}/disable", ADMIN),
-            Map.entry("POST /api/v1/providers/{name}/enable", ADMIN),
             // an HTTP provider's receipts: no engine account, the request proves itself by the provider's signature
             Map.entry("POST /api/v1/providers/{name}/receipts", PUBLIC),
             // Spring Boot's conventions: health and info public, the rest of the actuator ADMIN's
