@@ -5,6 +5,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.provider.gateway.GatewayProviders;
+import org.smsengine.provider.http.HttpProvider;
 import org.smsengine.provider.smpp.SmppProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +28,8 @@ class ProviderConfiguration {
             definitions.put(definition.name(), definition);
             byName.put(definition.name(), switch (definition.type()) {
                 case SMPP -> new SmppProvider(definition, receiptSink, inboundSink);
+                case HTTP -> new HttpProvider(definition, receiptSink);
                 case GATEWAY -> gateways.create(definition);
-                case HTTP -> throw new IllegalStateException("sms.providers.definitions: provider '"
-                        + definition.name() + "' is of type " + definition.type() + ", which is not built yet");
             });
         }
         String defaultName = settings.defaultProvider() != null && !settings.defaultProvider().isBlank() ? settings.defaultProvider()

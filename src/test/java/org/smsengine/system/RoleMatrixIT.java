@@ -107,6 +107,8 @@ class RoleMatrixIT extends EngineIntegrationTest {
             // gateway devices: their own key, never an engine account
             Map.entry("POST /api/v1/gateway/pull", DEVICES),
             Map.entry("POST /api/v1/gateway/report", DEVICES),
+            // an HTTP provider's receipts: no engine account, the request proves itself by the provider's signature
+            Map.entry("POST /api/v1/providers/{name}/receipts", PUBLIC),
             // Spring Boot's conventions: health and info public, the rest of the actuator ADMIN's
             Map.entry("GET /actuator", ADMIN),
             Map.entry("GET /actuator/health", PUBLIC),
