@@ -173,7 +173,8 @@ class StatementPlansIT extends EngineIntegrationTest {
         cases.add(new Case("receipt references", "org.smsengine.delivery.ReceiptRefMapper.insert",
                 params("providers", fill(scattered.length, "p"), "providerIds", LongStream.of(unbox(scattered)).mapToObj(id -> "again-" + id)
                         .toArray(String[]::new), "batchIds", fill(scattered.length, NEW),
-                        "partitionNos", fill(scattered.length, 0), "messageIds", scattered, "parts", fill(scattered.length, 2)),
+                        "partitionNos", fill(scattered.length, 0), "messageIds", scattered, "parts", fill(scattered.length, 2),
+                        "partCounts", fill(scattered.length, 1)),
                 List.of(), perPage()));
         cases.add(new Case("abort: cancel unsent", delivery + "cancelUnsent", params("batchId", NEW), List.of(), perBatch()));
         cases.add(new Case("forecast: messages by country", "org.smsengine.routing.ForecastMapper.count",

@@ -89,13 +89,19 @@ public interface DeliveryMapper {
 
     List<StatusCount> countStatuses(long batchId);
 
-    /** A part of a message, with the provider id it was accepted under. */
-    record PartRef(String providerMessageId, long batchId, int partitionNo, long messageId, int part) {
+    /**
+     * Parts of a message, {@code parts} from {@code part} on, with the provider id they were accepted
+     * under (one part, but for a provider that sends a message's parts as one, under one id).
+     */
+    record PartRef(String providerMessageId, long batchId, int partitionNo, long messageId, int part, int parts) {
     }
 
-    /** A receipt's provider id and the message it is for, as that message stands. */
+    /**
+     * A receipt's provider id and the message it is for, as that message stands; {@code parts}: how
+     * many of its parts the id stands for, all settled by its one receipt.
+     */
     record ReceiptMatch(String providerMessageId, long batchId, int partitionNo, long id, String status, int segments,
-            int partsDelivered, OffsetDateTime sentAt) {
+            int partsDelivered, OffsetDateTime sentAt, int parts) {
     }
 
     record StatusCount(String status, long count) {

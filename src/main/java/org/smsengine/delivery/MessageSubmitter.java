@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.smsengine.batch.SendWindow;
 import org.smsengine.consent.PageScreen;
 import org.smsengine.message.MessageStatus;
@@ -210,8 +211,8 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
             return Map.of();
         }
         return deliveries.acceptedParts(route.batchId(), retried).stream()
-                .collect(Collectors.groupingBy(DeliveryMapper.PartRef::messageId,
-                        Collectors.mapping(DeliveryMapper.PartRef::part, Collectors.toSet())));
+                .collect(Collectors.groupingBy(DeliveryMapper.PartRef::messageId, Collectors.flatMapping(
+                        ref -> IntStream.range(ref.part(), ref.part() + ref.parts()).boxed(), Collectors.toSet())));
     }
 
     /**

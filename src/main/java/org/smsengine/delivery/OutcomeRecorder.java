@@ -131,10 +131,9 @@ class OutcomeRecorder {
                 retryIds.add(outcome.id());
                 retryIn.add(outcome.retryInMillis());
             }
-            outcome.acceptedParts().forEach(part -> {
-                accepted.add(new DeliveryMapper.PartRef(part.providerMessageId(), batchId, partitionNo, outcome.id(), part.part()));
-                acceptedBy.add(outcome.provider());
-            });
+            List<DeliveryMapper.PartRef> refs = outcome.partRefs(batchId, partitionNo);
+            accepted.addAll(refs);
+            refs.forEach(ref -> acceptedBy.add(outcome.provider()));
             sent += outcome.status() == MessageStatus.SENT ? 1 : 0;
             failed += outcome.status() == MessageStatus.FAILED ? 1 : 0;
             suppressed += outcome.status() == MessageStatus.SUPPRESSED ? 1 : 0;
@@ -150,7 +149,8 @@ class OutcomeRecorder {
                     accepted.stream().map(DeliveryMapper.PartRef::batchId).toArray(Long[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::partitionNo).toArray(Integer[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::messageId).toArray(Long[]::new),
-                    accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new));
+                    accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new),
+                    accepted.stream().map(DeliveryMapper.PartRef::parts).toArray(Integer[]::new));
         }
         progress.publish(batches.addCounts(batchId, BatchCounts.submitted(sent, failed, suppressed)));
         return costMicros == 0 ? null : batches.addCost(batchId, Prices.amount(costMicros));

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies receipts to their messages in one transaction per pass. A message is DELIVERED once a
- * receipt has come for each of its parts; the first part reported failed makes it UNDELIVERED,
+ * receipt has come for each of its parts (one receipt settles all the parts accepted under its id,
+ * for a provider that sends a message's parts as one); the first part reported failed makes it UNDELIVERED,
  * EXPIRED or REJECTED. Only a SENT message changes status (a receipt never revives a failed one),
  * and the batch's delivered and undelivered counters move with it. A message keeps the carrier's
  * done date ({@code delivered_at}, often to the minute) and when the receipt that decided it reached
@@ -57,7 +58,7 @@ public class ReceiptApplier {
                     unmatched.add(arrived);
                 } else {
                     targets.computeIfAbsent(new MessageKey(match.batchId(), match.partitionNo(), match.id()),
-                            key -> new Target(match, new ArrayList<>())).receipts().add(arrived);
+                            key -> new Target(match, new ArrayList<>())).receipts().add(new Matched(arrived, match.parts()));
                 }
             }
         });
@@ -115,10 +116,11 @@ public class ReceiptApplier {
         String deliveredAt = null;
         String receiptAt = null;
         boolean sent = MessageStatus.SENT.name().equals(status);
-        for (ArrivedReceipt arrived : target.receipts()) {
+        for (Matched matched : target.receipts()) {
+            ArrivedReceipt arrived = matched.arrived();
             Receipt receipt = arrived.receipt();
             if (receipt.status() == ReceiptStatus.DELIVERED) {
-                delivered++;
+                delivered += matched.parts();
                 if (sent && delivered >= message.segments()) {
                     status = MessageStatus.DELIVERED.name();
                     deliveredAt = instant(receipt.doneAt());
@@ -142,7 +144,11 @@ public class ReceiptApplier {
     }
 
     /** A message and the receipts that came for it in this pass. */
-    private record Target(DeliveryMapper.ReceiptMatch match, List<ArrivedReceipt> receipts) {
+    private record Target(DeliveryMapper.ReceiptMatch match, List<Matched> receipts) {
+    }
+
+    /** A receipt and how many of its message's parts its id stands for (one, or all of a message sent as one). */
+    private record Matched(ArrivedReceipt arrived, int parts) {
     }
 
     private record Change(DeliveryMapper.ReceiptMatch target, String status, int partsDelivered, String error,

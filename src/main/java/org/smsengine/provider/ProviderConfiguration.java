@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.provider.gateway.GatewayProviders;
+import org.smsengine.provider.http.HttpProvider;
 import org.smsengine.provider.smpp.SmppProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,8 @@ class ProviderConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProviderConfiguration.class);
 
     @Bean
-    Providers providers(ProviderSettings settings, ReceiptSink receiptSink, InboundSink inboundSink) {
+    Providers providers(ProviderSettings settings, ReceiptSink receiptSink, InboundSink inboundSink,
+            GatewayProviders gateways) {
         Map<String, SmsProvider> byName = new LinkedHashMap<>();
         Map<String, ProviderSettings.Definition> definitions = new LinkedHashMap<>();
         for (ProviderSettings.Definition definition : settings.definitions()) {
@@ -25,8 +28,8 @@ class ProviderConfiguration {
             definitions.put(definition.name(), definition);
             byName.put(definition.name(), switch (definition.type()) {
                 case SMPP -> new SmppProvider(definition, receiptSink, inboundSink);
-                case HTTP, GATEWAY -> throw new IllegalStateException("sms.providers.definitions: provider '"
-                        + definition.name() + "' is of type " + definition.type() + ", which is not built yet");
+                case HTTP -> new HttpProvider(definition, receiptSink);
+                case GATEWAY -> gateways.create(definition);
             });
         }
         String defaultName = settings.defaultProvider() != null && !settings.defaultProvider().isBlank() ? settings.defaultProvider()

@@ -243,6 +243,24 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
         }
     }
 
+    @Test
+    void theProvidersPageShowsHealthAndOnlyAnAdminMaySwitchOne() {
+        try (BrowserSession browser = BrowserSession.start()) {
+            browser.login(base, "admin", "admin");
+            browser.open(base + "/providers");
+            assertThat(browser.awaitText(By.cssSelector("#providers tbody"), text -> text.contains("simulator")))
+                    .contains("SMPP").contains("UP").contains("CLOSED");
+            assertThat(browser.driver().findElements(By.cssSelector("#providers button[data-action='disable']"))).isNotEmpty();
+            browser.screenshot("providers");
+        }
+        try (BrowserSession browser = BrowserSession.start()) {
+            browser.login(base, "operator", "operator");
+            browser.open(base + "/providers");
+            assertThat(browser.awaitText(By.cssSelector("#providers tbody"), text -> text.contains("simulator"))).contains("UP");
+            assertThat(browser.driver().findElements(By.cssSelector("#providers button[data-action]"))).isEmpty();
+        }
+    }
+
     private static void act(BrowserSession browser, String action, String reason) {
         WebElement button = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#actions [data-action='" + action + "']")));

@@ -44,7 +44,7 @@ class ClusterLimitsIT extends EngineIntegrationTest {
 
     @AfterEach
     void uncapTheSmsc() {
-        simulator.maxTps(0);
+        simulator.cap(0);
     }
 
     @Test
@@ -78,10 +78,13 @@ class ClusterLimitsIT extends EngineIntegrationTest {
         try (SecondEngine node = node(RUN_PREFIX + "throttling:", Map.of())) {
             RateLimits limits = node.bean(RateLimits.class);
             long id = prepare(node, 4_200_000, count);
-            simulator.maxTps(CAP / 2);
+            simulator.cap(CAP / 2);
             assertThat(operator(node).postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
 
             awaitTrue(() -> limits.currentTps("simulator") <= CAP * 3 / 4, Duration.ofSeconds(10), "a lowered rate");
+            JsonNode shown = providerView(node);
+            assertThat(shown.get("tps").asInt()).isEqualTo(CAP);
+            assertThat(shown.get("currentTps").asInt()).as("GET /api/v1/providers").isLessThan(CAP);
             long lowered = System.currentTimeMillis();
             awaitTrue(() -> limits.currentTps("simulator") <= CAP / 2 + 10, Duration.ofSeconds(15), "the rate near the SMSC's cap");
             // the pace follows the lowered rate: throttling stops and the rate hovers near the SMSC's cap, never
@@ -92,7 +95,7 @@ class ClusterLimitsIT extends EngineIntegrationTest {
             }
             System.out.printf("throttled at %d TPS: the rate went down to %d%n", CAP / 2, lowest);
             assertThat(lowest).as("the lowest rate while the SMSC takes %d", CAP / 2).isGreaterThanOrEqualTo(CAP / 4);
-            simulator.maxTps(0);
+            simulator.cap(0);
             awaitTrue(() -> limits.currentTps("simulator") == CAP, Duration.ofSeconds(40), "the rate recovered");
             assertThat(System.currentTimeMillis() - lowered).as("recovered a step at a time").isGreaterThan(3000);
 
@@ -165,6 +168,15 @@ class ClusterLimitsIT extends EngineIntegrationTest {
         properties.put("spring.datasource.hikari.maximum-pool-size", 6);
         properties.putAll(extra);
         return SecondEngine.start(properties, dataSource);
+    }
+
+    private static JsonNode providerView(SecondEngine node) {
+        for (JsonNode provider : new ApiClient(node.port(), "admin", "admin").get("/api/v1/providers").json()) {
+            if (provider.get("name").asText().equals("simulator")) {
+                return provider;
+            }
+        }
+        throw new AssertionError("no provider 'simulator' in GET /api/v1/providers");
     }
 
     private static ApiClient operator(SecondEngine node) {

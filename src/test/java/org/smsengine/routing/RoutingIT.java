@@ -105,7 +105,7 @@ class RoutingIT extends EngineIntegrationTest {
     /** The second SMSC; with {@code throttleRate} 1 it refuses every submission with ESME_RTHROTTLED. */
     private static SmscSimulator startBackup(double throttleRate) throws IOException {
         return new SmscSimulator(new SimulatorSettings(true, BACKUP_PORT, "engine", "secret", Duration.ZERO, 0,
-                throttleRate, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0)).start();
+                throttleRate, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4)).start();
     }
 
     @AfterAll

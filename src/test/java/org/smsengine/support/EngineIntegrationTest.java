@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The engine on a random port against real PostgreSQL and Redis ({@link TestServices}), with the
+ * The engine on a free port against real PostgreSQL and Redis ({@link TestServices}), with the
  * development users. Test classes share one context; each run has its own Redis key prefix, so
  * runs sharing a Redis never see each other's keys.
  */
@@ -25,8 +25,13 @@ public abstract class EngineIntegrationTest {
     protected static final String RUN_PREFIX = "sms-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     /** The in-process SMSC simulator's port: free, so a development engine on 2775 does not matter. */
     protected static final int SMSC_PORT = TestServices.freePort();
-    /** The simulator's HTTP side ({@code /accounting}, {@code /mo}): free too, for the same reason. */
+    /** The simulator's HTTP side ({@code /accounting}, {@code /mo}, {@code /http/messages}): free too, for the same reason. */
     protected static final int SMSC_HTTP_PORT = TestServices.freePort();
+    /**
+     * The engine's own port, chosen before it starts rather than at random by it: the simulator, acting
+     * as an HTTP provider, must know where to post its receipts when it starts.
+     */
+    protected static final int ENGINE_PORT = TestServices.freePort();
 
     @LocalServerPort
     protected int port;
@@ -39,6 +44,7 @@ public abstract class EngineIntegrationTest {
     /** The engine's settings in the tests; a second node ({@link SecondEngine}) starts with them too. */
     protected static Map<String, Object> engineProperties() {
         Map<String, Object> properties = new LinkedHashMap<>(TestServices.properties());
+        properties.put("server.port", ENGINE_PORT);
         properties.put("sms.progress.key-prefix", RUN_PREFIX);
         // Small enough that the 413 test need not send 200 MB; large enough for a 2 MB field.
         properties.put("sms.upload.max-size", "8MB");

@@ -42,6 +42,8 @@ class RoleMatrixIT extends EngineIntegrationTest {
     private static final Set<Caller> OPERATOR = EnumSet.of(Caller.OPERATOR, Caller.ADMIN);
     private static final Set<Caller> APPROVER = EnumSet.of(Caller.APPROVER, Caller.ADMIN);
     private static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
+    /** What gateway devices call: no engine account opens it (401 for every caller), only a device's own key. */
+    private static final Set<Caller> DEVICES = EnumSet.noneOf(Caller.class);
     /** The console's pages: the same roles, but a caller without credentials is sent to the login page. */
     private static final Set<Caller> CONSOLE = EnumSet.copyOf(EVERY_ROLE);
     private static final Set<Caller> CONSOLE_CREATORS = EnumSet.copyOf(MARKETER);
@@ -93,6 +95,20 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("DELETE /api/v1/opt-outs/{phone}", ADMIN),
             Map.entry("GET /api/v1/opt-outs/export", ADMIN),
             Map.entry("GET /api/v1/opt-outs/imports/{id}", EVERY_ROLE),
+            // providers: read by every role; switching one off or on, and a gateway's devices, ADMIN's
+            Map.entry("GET /api/v1/providers", EVERY_ROLE),
+            Map.entry("GET /api/v1/providers/{name}", EVERY_ROLE),
+            Map.entry("POST /api/v1/providers/{name}/disable", ADMIN),
+            Map.entry("POST /api/v1/providers/{name}/enable", ADMIN),
+            Map.entry("POST /api/v1/providers/{name}/devices", ADMIN),
+            Map.entry("GET /api/v1/providers/{name}/devices", EVERY_ROLE),
+            Map.entry("DELETE /api/v1/providers/{name}/devices/{id}", ADMIN),
+            Map.entry("GET /api/v1/providers/{name}/gateway", EVERY_ROLE),
+            // gateway devices: their own key, never an engine account
+            Map.entry("POST /api/v1/gateway/pull", DEVICES),
+            Map.entry("POST /api/v1/gateway/report", DEVICES),
+            // an HTTP provider's receipts: no engine account, the request proves itself by the provider's signature
+            Map.entry("POST /api/v1/providers/{name}/receipts", PUBLIC),
             // Spring Boot's conventions: health and info public, the rest of the actuator ADMIN's
             Map.entry("GET /actuator", ADMIN),
             Map.entry("GET /actuator/health", PUBLIC),
@@ -102,11 +118,6 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /actuator/prometheus", EnumSet.of(Caller.ADMIN, Caller.METRICS)),
             Map.entry("GET /actuator/metrics/{requiredMetricName}", ADMIN),
             Map.entry("GET /api/v1/campaigns/fire-times", EVERY_ROLE),
-            // providers: every role reads them; switching one off or on is ADMIN's
-            Map.entry("GET /api/v1/providers", EVERY_ROLE),
-            Map.entry("GET /api/v1/providers/{name}", EVERY_ROLE),
-            Map.entry("POST /api/v1/providers/{name}/disable", ADMIN),
-            Map.entry("POST /api/v1/providers/{name}/enable", ADMIN),
             // the console: its login page is public; its pages are every role's but the scraper's (a person
             // not logged in is sent to the login page: 302), the upload pages the creators'
             Map.entry("GET /login", PUBLIC),
@@ -124,6 +135,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /audiences", CONSOLE),
             Map.entry("GET /opt-outs", CONSOLE),
             Map.entry("GET /inbound", CONSOLE),
+            Map.entry("GET /providers", CONSOLE),
             // the OpenAPI documents and the error page
             Map.entry("GET /v3/api-docs", PUBLIC),
             Map.entry("GET /v3/api-docs.yaml", PUBLIC),
@@ -153,7 +165,8 @@ class RoleMatrixIT extends EngineIntegrationTest {
                 int status = call(endpoint, caller);
                 boolean console = allowed == CONSOLE || allowed == CONSOLE_CREATORS;
                 int refusedAnonymous = console ? 302 : 401;
-                boolean ok = allowed.contains(caller) ? status != 401 && status != 403 && status < 500
+                boolean ok = allowed == DEVICES ? status == 401
+                        : allowed.contains(caller) ? status != 401 && status != 403 && status < 500
                         : status == (caller == Caller.ANONYMOUS ? refusedAnonymous : 403);
                 if (!ok) {
                     wrong.add(endpoint + " as " + caller + ": " + status + (allowed.contains(caller) ? " (allowed)" : " (not allowed)"));
@@ -221,8 +234,8 @@ class RoleMatrixIT extends EngineIntegrationTest {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{id}", "987654321").replace("{phone}", "+8613800138000").replace("{action}", "pause")
-                .replace("{name}", "no-such-provider")
-                .replace("{requiredMetricName}", "jvm.threads.live").replace("/**", "/liveness");
+                .replace("{requiredMetricName}", "jvm.threads.live").replace("/**", "/liveness")
+                .replace("{name}", "nosuch");     // never a real provider: an ADMIN's disable would drain it for the other tests
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")

@@ -1,12 +1,17 @@
 package org.smsengine.provider.simulator;
 
 /**
- * What one accepted {@code submit_sm} carried, as the simulator recorded it.
+ * What one accepted {@code submit_sm} carried, as the simulator recorded it; or one message taken
+ * over HTTP ({@code POST /http/messages}), whole: its {@code dataCoding} is {@link #HTTP} and its
+ * {@code shortMessage} the text in UTF-8.
  *
  * @param validityPeriod the {@code validity_period} as sent (SMPP time format); null when it was empty
  */
 public record ReceivedPart(String destination, String source, int dataCoding, int esmClass, byte[] shortMessage,
         String messageId, String validityPeriod) {
+
+    /** The data coding of a message taken over HTTP: no SMPP coding, its text in UTF-8. */
+    public static final int HTTP = -1;
 
     public boolean hasUdh() {
         return (esmClass & 0x40) != 0;

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The simulator inside the engine, when {@code sms.simulator.enabled} (the development run and the
- * tests), and its HTTP side ({@code /accounting}, {@code /mo}) when {@code sms.simulator.http-port}
- * is set: the development run sets it, so a developer can play a handset with curl.
+ * tests), and its HTTP side ({@code /accounting}, {@code /mo}, {@code /http/messages}) when
+ * {@code sms.simulator.http-port} is set: the development run sets it, so a developer can play a
+ * handset with curl, and the engine's HTTP provider has a peer.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("sms.simulator.enabled")

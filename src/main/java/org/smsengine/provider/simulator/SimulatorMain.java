@@ -16,8 +16,9 @@ import org.springframework.core.env.StandardEnvironment;
  * org.springframework.boot.loader.launch.PropertiesLauncher --sms.simulator.port=2775 ...}.
  * Settings as {@code --sms.simulator.*} arguments or {@code SMS_SIMULATOR_*} variables. Its
  * accounting is served as JSON at {@code http://host:<sms.simulator.http-port>/accounting}
- * ({@link AccountingEndpoint}), and a handset's message is injected by {@code POST /mo} ({@link MoEndpoint}).
- * The HTTP port is the SMPP port + 1 unless set.
+ * ({@link AccountingEndpoint}), a handset's message is injected by {@code POST /mo} ({@link MoEndpoint}),
+ * and it takes messages as an HTTP provider by {@code POST /http/messages} ({@link HttpSubmissionEndpoint}),
+ * posting their receipts to {@code --sms.simulator.http-receipt-url}. The HTTP port is the SMPP port + 1 unless set.
  */
 public final class SimulatorMain {
 
@@ -35,7 +36,9 @@ public final class SimulatorMain {
         SmscSimulator simulator = new SmscSimulator(settings).start();
         SimulatorHttp http = SimulatorHttp.start(simulator, httpPort);
         System.out.printf(Locale.ROOT, "SMSC simulator: SMPP on %d, accounting on http://localhost:%d/accounting, "
-                + "MO injection by POST to http://localhost:%d/mo%n", settings.port(), httpPort, httpPort);
+                + "MO injection by POST to http://localhost:%d/mo, HTTP submissions by POST to http://localhost:%d/http/messages"
+                + "%s%n", settings.port(), httpPort, httpPort, httpPort, settings.httpReceiptUrl() == null ? ""
+                : " (receipts to " + settings.httpReceiptUrl() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             http.close();

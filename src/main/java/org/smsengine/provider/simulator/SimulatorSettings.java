@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the simulated SMSC behaves ({@code sms.simulator}).
+ * How the simulated SMSC behaves ({@code sms.simulator}): over SMPP, and as an HTTP provider (its
+ * {@code POST /http/messages} is judged by the same cap, error shares and scripts, and counted in the same accounting).
  *
  * @param enabled             start it inside the engine (the development run and the tests do)
  * @param latency             delay before each {@code submit_sm_resp}
@@ -21,10 +22,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recordParts         keep what the last this-many accepted parts carried (data coding, UDH, text), for tests
  * @param pduProcessors       threads per session that answer PDUs; more than the cores only adds switching
  * @param receiptThreads      threads that send receipts (each {@code deliver_sm} waits for its response)
- * @param httpPort            the HTTP side ({@code GET /accounting}, {@code POST /mo}); in the engine it is served only
- *                            when set, standalone on this port or the SMPP port + 1
+ * @param httpPort            the HTTP side ({@code GET /accounting}, {@code POST /mo}, {@code POST /http/messages}); in
+ *                            the engine it is served only when set, standalone on this port or the SMPP port + 1
  * @param stopReplyRate       share of accepted messages whose recipient replies STOP (an MO to the message's sender,
  *                            after its receipt); chosen by a hash of the recipient's number, so a run is reproducible
+ * @param httpReceiptUrl      where the receipts of messages taken by {@code POST /http/messages} are posted, as an HTTP
+ *                            provider's webhook: {@code {"messageId", "status": "delivered|undelivered|expired|rejected",
+ *                            "error", "doneAt"}}, {@code receiptDelay} after each, with the mix of outcomes above; unset:
+ *                            none is sent
+ * @param httpReceiptSecret   the key of the HMAC-SHA256 of each receipt's body, sent hex-encoded in {@code X-Signature};
+ *                            unset: receipts go unsigned
+ * @param httpThreads         threads of the HTTP side: requests it serves at once (a submission waits out
+ *                            {@code latency} on one)
  */
 @ConfigurationProperties("sms.simulator")
 public record SimulatorSettings(
@@ -45,5 +54,8 @@ public record SimulatorSettings(
         @DefaultValue("4") int pduProcessors,
         @DefaultValue("16") int receiptThreads,
         Integer httpPort,
-        @DefaultValue("0") double stopReplyRate) {
+        @DefaultValue("0") double stopReplyRate,
+        String httpReceiptUrl,
+        String httpReceiptSecret,
+        @DefaultValue("16") int httpThreads) {
 }

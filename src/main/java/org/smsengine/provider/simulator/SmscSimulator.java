@@ -1,17 +1,13 @@
 package org.smsengine.provider.simulator;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,8 +64,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
 
     private final SimulatorSettings settings;
     private final SimulatorAccounting accounting;
-    private volatile Bucket cap;
-    private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
+    private final Admission admission;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));
@@ -87,7 +82,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     public SmscSimulator(SimulatorSettings settings) {
         this.settings = settings;
         this.accounting = new SimulatorAccounting(settings.accountDestinations(), settings.recordParts());
-        this.cap = cap(settings.maxTps());
+        this.admission = new Admission(settings);
         this.receiptTimer = Executors.newSingleThreadScheduledExecutor(daemon("smsc-receipt-timer"));
         this.receiptSenders = Executors.newFixedThreadPool(settings.receiptThreads(), daemon("smsc-receipt"));
     }
@@ -125,9 +120,17 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         return accounting;
     }
 
-    /** The next submissions to {@code destination} (E.164, with or without +) get these answers, in order. */
+    /** The next submissions to {@code destination} (E.164, with or without +), over SMPP or HTTP, get these answers, in order. */
     public void script(String destination, Scripted... answers) {
-        scripts.computeIfAbsent(bare(destination), d -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
+        admission.script(bare(destination), answers);
+    }
+
+    /**
+     * Caps submissions per second from now on, over SMPP and HTTP together, as {@code max-tps} does
+     * from the start (0: no cap): a test's own cap, without a simulator of its own.
+     */
+    public void cap(int tps) {
+        admission.cap(tps);
     }
 
     /**
@@ -148,16 +151,6 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         sessions.clear();
         dropping = false;
         log.info("SMSC simulator dropped every connection; binds refused for {}", refuseBindsFor);
-    }
-
-    /** From now on accepts at most {@code tps} {@code submit_sm} per second, throttling the rest (0: no cap). */
-    public void maxTps(int tps) {
-        cap = cap(tps);
-    }
-
-    private static Bucket cap(int tps) {
-        return tps <= 0 ? null : Bucket.builder().addLimit(Bandwidth.builder()
-                .capacity(Math.max(1, tps / 10)).refillGreedy(tps, Duration.ofSeconds(1)).build()).build();
     }
 
     /** Submissions taken and not answered yet (waiting for the latency, say). */
@@ -208,7 +201,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         try {
             refuseIfNeeded(submitSm.getDestAddress());
             sleep(settings.latency());
-            String id = Long.toHexString(ids.incrementAndGet());
+            String id = nextId();
             ReceivedPart part = new ReceivedPart(submitSm.getDestAddress(), submitSm.getSourceAddr(),
                     submitSm.getDataCoding() & 0xFF, submitSm.getEsmClass() & 0xFF, submitSm.getShortMessage(), id,
                     submitSm.getValidityPeriod() == null || submitSm.getValidityPeriod().isEmpty() ? null : submitSm.getValidityPeriod());
@@ -226,24 +219,35 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     }
 
     private void refuseIfNeeded(String destination) throws ProcessRequestException {
-        Deque<Scripted> script = scripts.get(destination);
-        Scripted scripted = script == null ? null : script.pollFirst();
-        Bucket capNow = cap;
-        if (scripted == Scripted.THROTTLE || dropping || (capNow != null && !capNow.tryConsume(1))) {
-            throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
-        }
-        if (scripted == Scripted.REJECT) {
-            throw new ProcessRequestException("invalid destination", SMPPConstant.STAT_ESME_RINVDSTADR);
-        }
-        if (scripted == null) {
-            double dice = ThreadLocalRandom.current().nextDouble();
-            if (dice < settings.permanentErrorRate()) {
-                throw new ProcessRequestException("invalid destination", SMPPConstant.STAT_ESME_RINVDSTADR);
-            }
-            if (dice < settings.permanentErrorRate() + settings.transientErrorRate()) {
-                throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
+        switch (admission.judge(destination, dropping)) {
+            case THROTTLED, TRANSIENT -> throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
+            case REJECTED -> throw new ProcessRequestException("invalid destination", SMPPConstant.STAT_ESME_RINVDSTADR);
+            case ACCEPT -> {
+                // taken
             }
         }
+    }
+
+    /** Whether a submission to {@code destination} (E.164 with or without +) is taken; a refusal is counted. */
+    Admission.Verdict admit(String destination) {
+        Admission.Verdict verdict = admission.judge(bare(destination), dropping);
+        if (verdict != Admission.Verdict.ACCEPT) {
+            accounting.countRefusal();
+        }
+        return verdict;
+    }
+
+    /** The id of the next message accepted (unique in this simulator's life, over SMPP and HTTP). */
+    String nextId() {
+        return Long.toHexString(ids.incrementAndGet());
+    }
+
+    Duration latency() {
+        return settings.latency();
+    }
+
+    SimulatorSettings settings() {
+        return settings;
     }
 
     /** The response is on the wire: the part counts as accepted, and its receipt is on its way. */
@@ -291,7 +295,8 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         }
     }
 
-    private DeliveryReceiptState outcome() {
+    /** The state a receipt reports, by the configured mix (over SMPP and HTTP alike). */
+    DeliveryReceiptState outcome() {
         double dice = ThreadLocalRandom.current().nextDouble();
         if (dice < settings.undeliveredRate()) {
             return DeliveryReceiptState.UNDELIV;
@@ -350,7 +355,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         }
     }
 
-    private static String bare(String destination) {
+    static String bare(String destination) {
         return destination.startsWith("+") ? destination.substring(1) : destination;
     }
 
