@@ -104,8 +104,23 @@ class RoutingIT extends EngineIntegrationTest {
 
     /** The second SMSC; with {@code throttleRate} 1 it refuses every submission with ESME_RTHROTTLED. */
     private static SmscSimulator startBackup(double throttleRate) throws IOException {
-        return new SmscSimulator(new SimulatorSettings(true, BACKUP_PORT, "engine", "secret", Duration.ZERO, 0,
-                throttleRate, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4)).start();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new SmscSimulator(new SimulatorSettings(true, BACKUP_PORT, "engine", "secret", Duration.ZERO, 0,
+                        throttleRate, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4)).start();
+            } catch (java.net.BindException e) {
+                // the port of the one just closed, briefly held (an outgoing connection may even have taken it)
+                if (attempt == 50) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @AfterAll

@@ -66,6 +66,9 @@ class GatewayProviderIT extends EngineIntegrationTest {
         properties.put("sms.providers.definitions[0].gateway.lease", LEASE.toMillis() + "ms");
         properties.put("sms.providers.definitions[0].gateway.max-per-pull", 50);
         properties.put("sms.providers.definitions[0].gateway.max-attempts", 3);
+        // and the development run's route to its HTTP provider gives way to one of the phones'
+        properties.put("sms.routing.routes[0].name", "phones");
+        properties.put("sms.routing.routes[0].providers[0].name", PROVIDER);
         phones = SecondEngine.start(properties, dataSource);
         phonesPort = phones.port();
     }
