@@ -27,10 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestConstructor;
 
 /**
- * Two providers behind one route, on a node of their own (it takes the requests, so it runs the batches'
- * jobs): "simulator", the shared SMSC simulator, with weight 3, and "backup", a second simulator this test
- * starts, stops and breaks, with weight 1. On this node a throttling answer means "switch provider", so a
- * throttling SMSC trips its circuit breaker without any doubt about what it accepted.
+ * Three providers on a node of their own (it takes the requests, so it runs the batches' jobs): "simulator", the
+ * shared SMSC simulator over SMPP, weight 2; "simulator-http", the same simulator's HTTP side, weight 1 (its
+ * submissions are counted in the same accounting); and "backup", a second SMSC this test starts, stops and breaks,
+ * weight 1. Messages to GB and FR go by least cost. On this node a throttling answer means "switch provider", so
+ * a throttling SMSC trips its circuit breaker without any doubt about what it accepted.
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +60,7 @@ class RoutingIT extends EngineIntegrationTest {
         Map<String, Object> properties = new HashMap<>(engineProperties());
         provider(properties, 0, "simulator", SMSC_PORT, 2);
         provider(properties, 1, "backup", BACKUP_PORT, 1);
+        httpProvider(properties, 2);
         properties.put("sms.providers.default-provider", "simulator");
         properties.put("sms.routing.routes[0].name", "europe");
         properties.put("sms.routing.routes[0].countries", "GB,FR");
@@ -68,15 +70,19 @@ class RoutingIT extends EngineIntegrationTest {
         properties.put("sms.routing.routes[1].name", "everywhere");
         properties.put("sms.routing.routes[1].strategy", "WEIGHTED");
         properties.put("sms.routing.routes[1].providers[0].name", "simulator");
-        properties.put("sms.routing.routes[1].providers[0].weight", 3);
+        properties.put("sms.routing.routes[1].providers[0].weight", 2);
         properties.put("sms.routing.routes[1].providers[1].name", "backup");
         properties.put("sms.routing.routes[1].providers[1].weight", 1);
+        properties.put("sms.routing.routes[1].providers[2].name", "simulator-http");
+        properties.put("sms.routing.routes[1].providers[2].weight", 1);
         properties.put("sms.routing.currency", "EUR");
         properties.put("sms.routing.prices.simulator.US", "0.0075");
         properties.put("sms.routing.prices.simulator.GB", "0.04");
         properties.put("sms.routing.prices.simulator.default", "0.05");
         properties.put("sms.routing.prices.backup.US", "0.006");
         properties.put("sms.routing.prices.backup.default", "0.03");
+        properties.put("sms.routing.prices.simulator-http.US", "0.007");
+        properties.put("sms.routing.prices.simulator-http.default", "0.06");
         properties.put("sms.routing.failure-rules[0].codes[0]", "smpp:0x00000058");
         properties.put("sms.routing.failure-rules[0].action", "SWITCH");
         properties.put("sms.routing.breaker.window", 20);
@@ -100,6 +106,33 @@ class RoutingIT extends EngineIntegrationTest {
         properties.put(key + "smpp.response-timeout", "2s");
         properties.put(key + "smpp.reconnect-delay", "200ms");
         properties.put(key + "smpp.reconnect-delay-max", "1s");
+    }
+
+    /**
+     * The shared simulator's HTTP side as a third provider, named as the shared node names it: the simulator posts its
+     * receipts to that node's webhook, and any node applies a receipt.
+     */
+    private static void httpProvider(Map<String, Object> properties, int i) {
+        String key = "sms.providers.definitions[" + i + "].";
+        properties.put(key + "name", "simulator-http");
+        properties.put(key + "type", "HTTP");
+        properties.put(key + "tps", 5000);
+        properties.put(key + "window", 32);
+        properties.put(key + "http.url", "http://localhost:" + SMSC_HTTP_PORT + "/http/messages");
+        properties.put(key + "http.request-timeout", "2s");
+        properties.put(key + "http.answer.message-id", "/messageId");
+        properties.put(key + "http.answer.error-code", "/error");
+        properties.put(key + "http.receipts.message-id", "/messageId");
+        properties.put(key + "http.receipts.status", "/status");
+        properties.put(key + "http.receipts.error", "/error");
+        properties.put(key + "http.receipts.done-at", "/doneAt");
+        properties.put(key + "http.receipts.statuses.delivered", "DELIVERED");
+        properties.put(key + "http.receipts.statuses.undelivered", "UNDELIVERED");
+        properties.put(key + "http.receipts.statuses.expired", "EXPIRED");
+        properties.put(key + "http.receipts.statuses.rejected", "REJECTED");
+        properties.put(key + "http.receipts.verify", "HMAC_SHA256");
+        properties.put(key + "http.receipts.header", "X-Signature");
+        properties.put(key + "http.receipts.secret", "${sms.simulator.http-receipt-secret}");
     }
 
     /** The second SMSC; with {@code throttleRate} 1 it refuses every submission with ESME_RTHROTTLED. */
@@ -144,8 +177,9 @@ class RoutingIT extends EngineIntegrationTest {
         long id = deliver(3_200_000, 10_000);
         Map<String, Long> byProvider = byProvider(id);
         assertThat(byProvider.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10_000);
-        assertThat(byProvider.get("simulator") / 10_000.0).isBetween(0.73, 0.77);
+        assertThat(byProvider.get("simulator") / 10_000.0).isBetween(0.48, 0.52);
         assertThat(byProvider.get("backup") / 10_000.0).isBetween(0.23, 0.27);
+        assertThat(byProvider.get("simulator-http") / 10_000.0).isBetween(0.23, 0.27);
         assertThat(backup.accounting().acceptedFor(Recipients.phone(3_200_000 + 1))
                 + simulator.accounting().acceptedFor(Recipients.phone(3_200_000 + 1))).isEqualTo(1);
         // the report names each message's provider
@@ -165,7 +199,7 @@ class RoutingIT extends EngineIntegrationTest {
         assertThat(admin().postJson("/api/v1/providers/nobody/disable", Map.of()).status()).isEqualTo(404);
         try {
             long id = deliver(3_210_000, 400);
-            assertThat(byProvider(id)).containsOnlyKeys("simulator");
+            assertThat(byProvider(id)).containsOnlyKeys("simulator", "simulator-http");
             // the shared node read the switch as well
             assertThat(new ApiClient(port, "operator", "operator").get("/api/v1/providers").status()).isEqualTo(200);
             assertThat(jdbc.queryForList("SELECT action || ' by ' || actor || ': ' || reason FROM sms_provider_event"
@@ -185,7 +219,7 @@ class RoutingIT extends EngineIntegrationTest {
         awaitProvider("backup", p -> p.get("sessions").get("bound").asInt() == 1);
         int first = 3_220_000;
         long id = deliver(first, 2_000);
-        assertThat(byProvider(id)).containsOnlyKeys("simulator");
+        assertThat(byProvider(id)).doesNotContainKey("backup");
         assertThat(operator().get("/api/v1/batches/" + id).json().get("counts").get("sent").asInt()).isEqualTo(2_000);
         for (int i = first; i < first + 2_000; i++) {
             assertThat(simulator.accounting().acceptedFor(Recipients.phone(i))).as(Recipients.phone(i)).isEqualTo(1);
@@ -224,15 +258,16 @@ class RoutingIT extends EngineIntegrationTest {
                 Map.of("name", "priced", "template", "Hello {{name}}", "region", "US")).createdId();
         JsonNode forecast = operator().awaitState(id, "READY", DONE).get("forecast");
 
-        // GB and FR: least cost, the backup (0.03 against 0.04 and 0.05); US: weighted 3 to 1
+        // GB and FR: least cost, the backup (0.03 against 0.04 and 0.05); US: weighted 2 to 1 to 1
         assertThat(forecast.get("currency").asText()).isEqualTo("EUR");
         assertThat(forecast.get("segments").asLong()).isEqualTo(6 + 3 * 2 + 4);
-        assertThat(forecast.get("cost").decimalValue()).isEqualByComparingTo("0.3885");
+        assertThat(forecast.get("cost").decimalValue()).isEqualByComparingTo("0.388");
         Map<String, String> lines = new HashMap<>();
         forecast.get("byCountry").forEach(line -> lines.put(line.get("country").asText() + " " + line.get("provider").asText(),
                 line.get("messages").asLong() + " " + line.get("segments").asLong() + " " + line.get("cost").decimalValue().toPlainString()));
         assertThat(lines).containsOnly(Map.entry("GB backup", "6 6 0.18"), Map.entry("FR backup", "3 6 0.18"),
-                Map.entry("US simulator", "3 3 0.0225"), Map.entry("US backup", "1 1 0.006"));
+                Map.entry("US simulator", "2 2 0.015"), Map.entry("US backup", "1 1 0.006"),
+                Map.entry("US simulator-http", "1 1 0.007"));
 
         operator().postJson("/api/v1/batches/" + id + "/start", Map.of());
         JsonNode done = operator().awaitState(id, "COMPLETED", DONE);
@@ -244,6 +279,8 @@ class RoutingIT extends EngineIntegrationTest {
                 case "simulator GB" -> "0.04";
                 case "backup US" -> "0.006";
                 case "backup GB", "backup FR" -> "0.03";
+                case "simulator-http US" -> "0.007";
+                case "simulator-http GB", "simulator-http FR" -> "0.06";
                 default -> "0.05";
             };
             expected = expected.add(new java.math.BigDecimal(price).multiply(java.math.BigDecimal.valueOf(((Number) row.get("segments")).longValue())));
