@@ -30,7 +30,9 @@ CREATE INDEX sms_provider_event_provider_idx ON sms_provider_event (provider, id
 
 -- What a batch will cost (written when preparation ends: totals and by country, as JSON), what it may
 -- cost (NULL: no limit), and what its accepted messages cost so far, in sms.routing.currency.
+-- A batch's tag: a label route rules may select it by (sms.routing.routes[].tags).
 ALTER TABLE sms_batch
+    ADD COLUMN tag      TEXT,
     ADD COLUMN forecast JSONB,
     ADD COLUMN budget   NUMERIC(18, 6),
     ADD COLUMN cost     NUMERIC(20, 6) NOT NULL DEFAULT 0;

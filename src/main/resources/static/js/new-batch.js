@@ -118,7 +118,7 @@
         }
         const data = new FormData();
         data.append('file', file.files[0]);
-        for (const name of ['name', 'template', 'region', 'phoneColumn', 'senderId', 'tps', 'budget', 'allowCountries', 'denyCountries']) {
+        for (const name of ['name', 'template', 'region', 'phoneColumn', 'senderId', 'tps', 'tag', 'budget', 'allowCountries', 'denyCountries']) {
             const value = form.elements[name].value.trim();
             if (value) {
                 data.append(name, value);

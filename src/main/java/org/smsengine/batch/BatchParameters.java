@@ -24,21 +24,22 @@ public record BatchParameters(
         Boolean transactional,
         List<String> allowCountries,
         List<String> denyCountries,
-        BigDecimal budget) {
+        BigDecimal budget,
+        String tag) {
 
     /** A batch with the engine's country rule (no list of its own). */
     public BatchParameters(String name, String template, String region, String phoneColumn, String senderId,
             OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, Boolean transactional) {
-        this(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil, transactional, null, null, null);
+        this(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil, transactional, null, null, null, null);
     }
 
     record Checked(String name, MessageTemplate template, String region, String phoneColumn, String senderId,
             OffsetDateTime sendAt, Integer tps, OffsetDateTime validUntil, boolean transactional, CountryRule countries,
-            BigDecimal budget) {
+            BigDecimal budget, String tag) {
 
         NewBatch toNewBatch(SourceFormat format, String createdBy) {
             return new NewBatch(name, template.source(), format, phoneColumn, region, senderId, sendAt, tps, validUntil,
-                    transactional, countries.stored(), budget, createdBy);
+                    transactional, countries.stored(), budget, tag, createdBy);
         }
     }
 }

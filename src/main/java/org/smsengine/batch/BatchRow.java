@@ -40,6 +40,7 @@ public record BatchRow(
         OffsetDateTime validUntil,
         boolean transactional,
         String countries,
+        String tag,
         String forecast,
         BigDecimal budget,
         BigDecimal cost,

@@ -12,7 +12,8 @@ import org.smsengine.recipient.CountryRule;
  * were being submitted when their node was lost), {@code sendWindow} and {@code waitingUntil} (delivery
  * waits for the send window until then); {@code validUntil} (nothing is submitted after it) and
  * {@code transactional} (exempt from frequency caps); {@code allowCountries} or {@code denyCountries}, the
- * batch's own country rule (null: the engine's, {@code sms.countries}); {@code forecast} (once prepared: segments and
+ * batch's own country rule (null: the engine's, {@code sms.countries}); {@code tag}, which route rules may select it
+ * by; {@code forecast} (once prepared: segments and
  * cost, in total and by country with the provider its route gives it), {@code budget} and {@code cost} (of what its
  * providers accepted so far), in {@code sms.routing.currency}.
  */
@@ -39,6 +40,7 @@ public record BatchView(
         boolean transactional,
         List<String> allowCountries,
         List<String> denyCountries,
+        String tag,
         @JsonRawValue String forecast,
         BigDecimal budget,
         BigDecimal cost) {
@@ -49,7 +51,7 @@ public record BatchView(
                 row.sendAt(), row.tps(), row.createdBy(), row.createdAt(), row.updatedAt(), row.counts(), row.segments(),
                 allowedActions, row.error(), row.stateReason(), row.sendWindow(), row.waitingUntil(),
                 row.validUntil(), row.transactional(), countries(countries, CountryRule.Kind.ALLOW),
-                countries(countries, CountryRule.Kind.DENY), row.forecast(), row.budget(),
+                countries(countries, CountryRule.Kind.DENY), row.tag(), row.forecast(), row.budget(),
                 row.cost() == null ? null : row.cost().stripTrailingZeros());
     }
 

@@ -15,14 +15,14 @@ import org.smsengine.upload.JsonRecipient;
 /** The JSON form of {@code POST /api/v1/batches}, for API-driven batches. */
 public record JsonBatchRequest(String name, String template, String region, String senderId, OffsetDateTime sendAt,
         Integer tps, OffsetDateTime validUntil, Boolean transactional, List<String> allowCountries,
-        List<String> denyCountries, BigDecimal budget, List<JsonRecipient> recipients) {
+        List<String> denyCountries, BigDecimal budget, String tag, List<JsonRecipient> recipients) {
 
     /** Rows named in one problem at most: enough to see the pattern, small enough to read. */
     private static final int MAX_ROW_ERRORS = 20;
 
     BatchParameters parameters() {
         return new BatchParameters(name, template, region, SendParameterValidator.DEFAULT_PHONE_COLUMN, senderId, sendAt, tps,
-                validUntil, transactional, allowCountries, denyCountries, budget);
+                validUntil, transactional, allowCountries, denyCountries, budget, tag);
     }
 
     /**

@@ -63,9 +63,23 @@ public class SendParameterValidator {
         // change of sms.countries applies to batches created after it
         countries = countries.isOpen() ? engineCountries : countries;
         BigDecimal budget = budget(p.budget(), errors);
+        String tag = tag(p.tag(), errors);
         throwIfAny("The batch parameters are not valid", errors);
         return new BatchParameters.Checked(name, template, region, phoneColumn, senderId, sendAt, tps, validUntil,
-                Boolean.TRUE.equals(p.transactional()), countries, budget);
+                Boolean.TRUE.equals(p.transactional()), countries, budget, tag);
+    }
+
+    /** A batch's tag, which route rules may select it by: letters, digits, '.', '_', '-', at most 64; null: none. */
+    private static String tag(String value, List<InputError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String tag = value.strip();
+        if (!tag.matches("[A-Za-z0-9._-]{1,64}")) {
+            errors.add(InputError.field("tag", "A tag is 1 to 64 letters, digits, '.', '_' or '-'"));
+            return null;
+        }
+        return tag;
     }
 
     /** The most a batch may cost (sms.routing.currency), or null: no limit. */

@@ -81,7 +81,7 @@ class DeliveryStepConfiguration {
         int inFlight = providers.all().stream().mapToInt(provider -> providers.inFlight(provider.name())).max().orElse(1);
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, providers, router,
                 Math.max(1, inFlight / Math.max(1, partitions.findAll(batchId).size())),
-                batch.senderId(), batch.tps(), batch.validUntil() == null ? null : batch.validUntil().toInstant());
+                batch.senderId(), batch.tag(), batch.tps(), batch.validUntil() == null ? null : batch.validUntil().toInstant());
         return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, clock,
                 consent, meters);
     }

@@ -47,7 +47,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
      * providers may have in flight).
      */
     public record Route(long batchId, int partitionNo, Providers providers, Router router, int recordSlice,
-            String sender, Integer batchTps, Instant validUntil) {
+            String sender, String tag, Integer batchTps, Instant validUntil) {
     }
 
     private final Route route;
@@ -94,7 +94,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
      */
     private void submit(List<ClaimedMessage> page, SendWindow window) throws InterruptedException {
         Map<Long, Set<Integer>> alreadyAccepted = alreadyAccepted(page);
-        List<String> routed = new ArrayList<>(route.router().assign(route.sender(),
+        List<String> routed = new ArrayList<>(route.router().assign(route.sender(), route.tag(),
                 page.stream().map(m -> destination(m, alreadyAccepted)).toList()));
         int slice = Math.max(1, route.recordSlice());
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
@@ -169,7 +169,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
             return provider;
         }
         release(provider);
-        return route.router().assign(route.sender(), List.of(destination(message, alreadyAccepted))).get(0);
+        return route.router().assign(route.sender(), route.tag(), List.of(destination(message, alreadyAccepted))).get(0);
     }
 
     private void release(String provider) {

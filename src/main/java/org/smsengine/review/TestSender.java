@@ -115,7 +115,7 @@ class TestSender {
 
     /** One seed, through the provider its route gives it now, as the batch's own messages would go. */
     private TestSend.Seed sendOne(BatchRow batch, String phone, MessageRow message) {
-        String provider = router.assign(batch.senderId(), List.of(new Router.Destination(phone, null, null, null, null))).get(0);
+        String provider = router.assign(batch.senderId(), batch.tag(), List.of(new Router.Destination(phone, null, null, null, null))).get(0);
         if (provider == null) {
             return seed(phone, message, "FAILED", null, Router.NO_PROVIDER
                     + ": no provider of this number's route can take traffic now");

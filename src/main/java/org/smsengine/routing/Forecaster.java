@@ -57,7 +57,7 @@ final class Forecaster {
         Map<List<String>, long[]> lines = new LinkedHashMap<>();    // (country, provider) -> messages, segments, micros
         for (ForecastMapper.Group group : counts.count(batch.id(), table.longestPrefix())) {
             String country = group.country() != null ? group.country() : PhoneNumbers.region(group.prefix());
-            RouteTable.Rule rule = table.match(country, group.prefix(), batch.senderId());
+            RouteTable.Rule rule = table.match(country, group.prefix(), batch.senderId(), batch.tag());
             for (Share share : shares(rule, country, group)) {
                 long[] line = lines.computeIfAbsent(List.of(country, share.provider()), k -> new long[3]);
                 line[0] += share.messages();

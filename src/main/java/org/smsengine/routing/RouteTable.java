@@ -15,16 +15,17 @@ import org.smsengine.recipient.PhoneNumbers;
 final class RouteTable {
 
     /** A compiled rule: its conditions, its providers (indexes into the provider list) and their weights. */
-    record Rule(String name, Set<String> countries, List<String> prefixes, Set<String> senders,
+    record Rule(String name, Set<String> countries, List<String> prefixes, Set<String> senders, Set<String> tags,
             RoutingSettings.Strategy strategy, List<String> providers, List<Integer> weights, WeightedRoundRobin rotation) {
 
         int weight(String provider) {
             return weights.get(providers.indexOf(provider));
         }
 
-        boolean matches(String country, String phone, String sender) {
+        boolean matches(String country, String phone, String sender, String tag) {
             return (countries.isEmpty() || countries.contains(country))
                     && (senders.isEmpty() || senders.contains(sender == null ? "" : sender))
+                    && (tags.isEmpty() || tags.contains(tag == null ? "" : tag))
                     && (prefixes.isEmpty() || prefixes.stream().anyMatch(phone::startsWith));
         }
     }
@@ -41,7 +42,7 @@ final class RouteTable {
             inTurn.add(defaultProvider);
         }
         providers.stream().filter(p -> !p.equals(defaultProvider)).forEach(inTurn::add);
-        fallback = new Rule("default", Set.of(), List.of(), Set.of(), RoutingSettings.Strategy.PRIORITY, inTurn,
+        fallback = new Rule("default", Set.of(), List.of(), Set.of(), Set.of(), RoutingSettings.Strategy.PRIORITY, inTurn,
                 inTurn.stream().map(p -> 1).toList(), new WeightedRoundRobin(inTurn.stream().mapToInt(p -> 1).toArray()));
     }
 
@@ -71,16 +72,16 @@ final class RouteTable {
         }
         return new Rule(name,
                 route.countries().stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
-                List.copyOf(route.prefixes()), Set.copyOf(route.senders()), route.strategy(),
+                List.copyOf(route.prefixes()), Set.copyOf(route.senders()), Set.copyOf(route.tags()), route.strategy(),
                 route.providers().stream().map(RoutingSettings.Target::name).toList(),
                 route.providers().stream().map(RoutingSettings.Target::weight).toList(),
                 new WeightedRoundRobin(route.providers().stream().mapToInt(RoutingSettings.Target::weight).toArray()));
     }
 
-    /** The rule that routes a message to that number and country from that sender. */
-    Rule match(String country, String phone, String sender) {
+    /** The rule that routes a message to that number and country of a batch with that sender and tag. */
+    Rule match(String country, String phone, String sender, String tag) {
         for (Rule rule : rules) {
-            if (rule.matches(country, phone, sender)) {
+            if (rule.matches(country, phone, sender, tag)) {
                 return rule;
             }
         }

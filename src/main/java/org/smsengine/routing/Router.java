@@ -45,13 +45,16 @@ public final class Router {
         this.meters = meters;
     }
 
-    /** The provider of each message, in order; null where none of its route can take traffic now. */
-    public List<String> assign(String sender, List<Destination> page) {
+    /**
+     * The provider of each message of a batch with that sender and tag, in order; null where none of its route can
+     * take traffic now.
+     */
+    public List<String> assign(String sender, String tag, List<Destination> page) {
         Map<String, Boolean> usable = new HashMap<>();
         List<String> chosen = new ArrayList<>(page.size());
         for (Destination destination : page) {
             String country = country(destination);
-            RouteTable.Rule rule = table.match(country, destination.phone(), sender);
+            RouteTable.Rule rule = table.match(country, destination.phone(), sender, tag);
             chosen.add(choose(rule, destination, country, usable));
         }
         return chosen;

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Routes, failure rules, circuit breakers and prices ({@code sms.routing}).
  *
  * @param currency     the currency of every price, forecast, budget and cost
- * @param routes       tried in order; the first whose conditions all hold routes the message; with none
+ * @param routes       tried in order; the first whose conditions (country, prefix, the batch's sender and tag) all
+ *                     hold routes the message; with none
  *                     matching, the default provider sends it, the others in turn when it cannot
  * @param failureRules tried before the built-in ones (see the README); the first whose codes match decides
  * @param prices       per provider, per country (ISO alpha-2, or {@code default} for the rest): the price of a
@@ -42,10 +43,11 @@ public record RoutingSettings(
      * @param countries destination countries (ISO alpha-2)
      * @param prefixes  destination prefixes in E.164 ({@code +1415})
      * @param senders   the batch's sender id
+     * @param tags      the batch's tag
      */
     public record Route(String name, @DefaultValue List<String> countries, @DefaultValue List<String> prefixes,
-            @DefaultValue List<String> senders, @DefaultValue("WEIGHTED") Strategy strategy,
-            @DefaultValue List<Target> providers) {
+            @DefaultValue List<String> senders, @DefaultValue List<String> tags,
+            @DefaultValue("WEIGHTED") Strategy strategy, @DefaultValue List<Target> providers) {
     }
 
     public record Target(String name, @DefaultValue("1") int weight) {

@@ -66,6 +66,6 @@ public final class BatchRowBuilder {
     public BatchRow build() {
         return new BatchRow(id, "test", state, 3, "Hi", SourceFormat.CSV, "phone", "US", null, sendAt, null, 0, 0, counts, 0,
                 0, null, currentStep, null, null, null, 0, null, null, retryableFailures, null, null, null, null, false, null,
-                forecast, budget, cost, "tester", now, now);
+                null, forecast, budget, cost, "tester", now, now);
     }
 }

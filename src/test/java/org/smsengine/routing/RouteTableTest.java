@@ -16,14 +16,25 @@ class RouteTableTest {
                 route("sf", List.of(), List.of("+1415"), List.of(), "c"),
                 route("north-america", List.of("US", "CA"), List.of(), List.of(), "a"),
                 route("promo", List.of(), List.of(), List.of("PROMO"), "b")), PROVIDERS, "a");
-        assertThat(table.match("US", "+14155550100", null).name()).isEqualTo("sf");
-        assertThat(table.match("CA", "+14165550100", null).name()).isEqualTo("north-america");
-        assertThat(table.match("GB", "+447400101682", "PROMO").name()).isEqualTo("promo");
+        assertThat(table.match("US", "+14155550100", null, null).name()).isEqualTo("sf");
+        assertThat(table.match("CA", "+14165550100", null, null).name()).isEqualTo("north-america");
+        assertThat(table.match("GB", "+447400101682", "PROMO", null).name()).isEqualTo("promo");
+    }
+
+    @Test
+    void aRuleMaySelectBatchesByTheirTag() {
+        RouteTable table = new RouteTable(List.of(
+                new RoutingSettings.Route("otp", List.of(), List.of(), List.of(), List.of("otp", "alerts"),
+                        RoutingSettings.Strategy.PRIORITY, List.of(new RoutingSettings.Target("c", 1))),
+                route("rest", List.of(), List.of(), List.of(), "a")), PROVIDERS, "a");
+        assertThat(table.match("US", "+14155550100", null, "otp").name()).isEqualTo("otp");
+        assertThat(table.match("US", "+14155550100", null, "promo").name()).isEqualTo("rest");
+        assertThat(table.match("US", "+14155550100", null, null).name()).isEqualTo("rest");
     }
 
     @Test
     void aMessageNoRuleRoutesGoesToTheDefaultProviderThenTheOthers() {
-        RouteTable.Rule fallback = new RouteTable(List.of(), PROVIDERS, "b").match("FR", "+33612345678", null);
+        RouteTable.Rule fallback = new RouteTable(List.of(), PROVIDERS, "b").match("FR", "+33612345678", null, null);
         assertThat(fallback.providers()).containsExactly("b", "a", "c");
         assertThat(fallback.strategy()).isEqualTo(RoutingSettings.Strategy.PRIORITY);
     }
@@ -44,7 +55,7 @@ class RouteTableTest {
 
     private static RoutingSettings.Route route(String name, List<String> countries, List<String> prefixes,
             List<String> senders, String provider) {
-        return new RoutingSettings.Route(name, countries, prefixes, senders, RoutingSettings.Strategy.WEIGHTED,
+        return new RoutingSettings.Route(name, countries, prefixes, senders, List.of(), RoutingSettings.Strategy.WEIGHTED,
                 List.of(new RoutingSettings.Target(provider, 1)));
     }
 }

@@ -62,19 +62,23 @@ class RoutingIT extends EngineIntegrationTest {
         provider(properties, 1, "backup", BACKUP_PORT, 1);
         httpProvider(properties, 2);
         properties.put("sms.providers.default-provider", "simulator");
-        properties.put("sms.routing.routes[0].name", "europe");
-        properties.put("sms.routing.routes[0].countries", "GB,FR");
-        properties.put("sms.routing.routes[0].strategy", "LEAST_COST");
-        properties.put("sms.routing.routes[0].providers[0].name", "simulator");
-        properties.put("sms.routing.routes[0].providers[1].name", "backup");
-        properties.put("sms.routing.routes[1].name", "everywhere");
-        properties.put("sms.routing.routes[1].strategy", "WEIGHTED");
+        properties.put("sms.routing.routes[0].name", "one-time-codes");
+        properties.put("sms.routing.routes[0].tags", "otp");
+        properties.put("sms.routing.routes[0].strategy", "PRIORITY");
+        properties.put("sms.routing.routes[0].providers[0].name", "backup");
+        properties.put("sms.routing.routes[1].name", "europe");
+        properties.put("sms.routing.routes[1].countries", "GB,FR");
+        properties.put("sms.routing.routes[1].strategy", "LEAST_COST");
         properties.put("sms.routing.routes[1].providers[0].name", "simulator");
-        properties.put("sms.routing.routes[1].providers[0].weight", 2);
         properties.put("sms.routing.routes[1].providers[1].name", "backup");
-        properties.put("sms.routing.routes[1].providers[1].weight", 1);
-        properties.put("sms.routing.routes[1].providers[2].name", "simulator-http");
-        properties.put("sms.routing.routes[1].providers[2].weight", 1);
+        properties.put("sms.routing.routes[2].name", "everywhere");
+        properties.put("sms.routing.routes[2].strategy", "WEIGHTED");
+        properties.put("sms.routing.routes[2].providers[0].name", "simulator");
+        properties.put("sms.routing.routes[2].providers[0].weight", 2);
+        properties.put("sms.routing.routes[2].providers[1].name", "backup");
+        properties.put("sms.routing.routes[2].providers[1].weight", 1);
+        properties.put("sms.routing.routes[2].providers[2].name", "simulator-http");
+        properties.put("sms.routing.routes[2].providers[2].weight", 1);
         properties.put("sms.routing.currency", "EUR");
         properties.put("sms.routing.prices.simulator.US", "0.0075");
         properties.put("sms.routing.prices.simulator.GB", "0.04");
@@ -186,6 +190,19 @@ class RoutingIT extends EngineIntegrationTest {
         String report = operator().get("/api/v1/batches/" + id + "/report").text();
         assertThat(report.lines().findFirst().orElseThrow()).contains("country,provider");
         assertThat(report.lines().filter(line -> line.contains(",US,backup,")).count()).isEqualTo(byProvider.get("backup"));
+    }
+
+    @Test
+    @Order(1)
+    void aRouteSelectsBatchesByTheirTag() {
+        long id = marketer().uploadCsv(Recipients.csv(3_205_000, 200), Map.of("name", "codes", "template", "Code {{name}}",
+                "region", "US", "tag", "otp")).createdId();
+        assertThat(operator().awaitState(id, "READY", DONE).get("tag").asText()).isEqualTo("otp");
+        operator().postJson("/api/v1/batches/" + id + "/start", Map.of());
+        operator().awaitState(id, "COMPLETED", DONE);
+        assertThat(byProvider(id)).containsOnlyKeys("backup");
+        assertThat(marketer().uploadCsv(Recipients.csv(3_206_000, 1), Map.of("name", "bad tag", "template", "Hi",
+                "region", "US", "tag", "not a tag!")).status()).isEqualTo(400);
     }
 
     @Test
