@@ -78,7 +78,8 @@ class DeliveryStepConfiguration {
             DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions,
             Clock clock, ConsentGate consent, MeterRegistry meters) {
         BatchRow batch = batches.find(batchId).orElseThrow();
-        int inFlight = providers.all().stream().mapToInt(provider -> providers.inFlight(provider.name())).max().orElse(1);
+        // a page is spread over the providers: the partition's share is of what all of them may have in flight
+        int inFlight = providers.all().stream().mapToInt(provider -> providers.inFlight(provider.name())).sum();
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, providers, router,
                 Math.max(1, inFlight / Math.max(1, partitions.findAll(batchId).size())),
                 batch.senderId(), batch.tag(), batch.tps(), batch.validUntil() == null ? null : batch.validUntil().toInstant());

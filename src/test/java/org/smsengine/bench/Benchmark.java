@@ -180,9 +180,12 @@ public final class Benchmark {
                     west + "strategy", "PRIORITY", west + "providers[0].name", "bench-smsc-2", west + "providers[1].name", "bench-smsc-1"));
             String us = "sms.routing.routes[1].";
             properties.putAll(Map.of(us + "name", "north-america", us + "countries", "US,CA", us + "strategy", "WEIGHTED"));
+            // weighted so that, with the west-coast numbers (one area code in 15) all on the second, each provider
+            // carries traffic in proportion to its sessions: the comparison is of routing, not of a busier session
+            int[] weights = count == 3 ? new int[] {8, 3, 4} : null;
             for (int i = 0; i < count; i++) {
                 properties.put(us + "providers[" + i + "].name", "bench-smsc-" + (i + 1));
-                properties.put(us + "providers[" + i + "].weight", Integer.toString(i == 0 ? 2 : 1));
+                properties.put(us + "providers[" + i + "].weight", Integer.toString(weights == null ? 1 : weights[i]));
             }
             String rest = "sms.routing.routes[2].";
             properties.putAll(Map.of(rest + "name", "rest", rest + "strategy", "LEAST_COST",

@@ -40,7 +40,7 @@ final class Report {
         System.out.printf(Locale.ROOT, "history             %s%n", setup.history());
         int providers = Integer.getInteger("bench.providers", 1);
         System.out.printf(Locale.ROOT, "providers           %s%n", providers == 1 ? "one (no route rules)" : providers
-                + " behind three route rules (prefix by priority, country weighted 2:1:1, the rest least cost), all bound to"
+                + " behind three route rules (a prefix by priority, a country weighted 8:3:4, the rest least cost), all bound to"
                 + " the simulator, " + Benchmark.sessions() + " sessions in all (bench.providers)");
         System.out.printf(Locale.ROOT, "upload              %8.1f s   (%,d bytes, %.1f MB/s)%n", run.uploadSeconds(),
                 run.uploadBytes(), run.uploadBytes() / 1e6 / run.uploadSeconds());
