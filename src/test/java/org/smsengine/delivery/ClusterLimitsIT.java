@@ -52,8 +52,8 @@ class ClusterLimitsIT extends EngineIntegrationTest {
         int each = 1400;
         String keys = RUN_PREFIX + "cap:";
         try (SecondEngine one = node(keys, Map.of()); SecondEngine two = node(keys, Map.of())) {
-            long first = prepare(one, 6_000_000, each);
-            long other = prepare(two, 6_010_000, each);
+            long first = prepare(one, 4_310_000, each);
+            long other = prepare(two, 4_320_000, each);
             long startedAt = System.currentTimeMillis();
             assertThat(operator(one).postJson("/api/v1/batches/" + first + "/start", Map.of()).status()).isEqualTo(202);
             assertThat(operator(two).postJson("/api/v1/batches/" + other + "/start", Map.of()).status()).isEqualTo(202);
@@ -77,7 +77,7 @@ class ClusterLimitsIT extends EngineIntegrationTest {
         int count = 3000;
         try (SecondEngine node = node(RUN_PREFIX + "throttling:", Map.of())) {
             RateLimits limits = node.bean(RateLimits.class);
-            long id = prepare(node, 6_100_000, count);
+            long id = prepare(node, 4_330_000, count);
             simulator.cap(CAP / 2);
             assertThat(operator(node).postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
 
@@ -104,7 +104,7 @@ class ClusterLimitsIT extends EngineIntegrationTest {
             int failed = counts.get("failed").asInt();
             assertThat(sent + failed).as("every message accounted for").isEqualTo(count);
             assertThat(failed).as("only messages throttled at every attempt fail").isLessThanOrEqualTo(count / 100);
-            for (int i = 6_100_000; i < 6_100_000 + count; i += 37) {
+            for (int i = 4_330_000; i < 4_330_000 + count; i += 37) {
                 assertThat(accounting.acceptedFor(Recipients.phone(i))).as("no double send").isLessThanOrEqualTo(1);
             }
         }
@@ -120,7 +120,7 @@ class ClusterLimitsIT extends EngineIntegrationTest {
             // this node and the first (it holds the simulator); nodes an earlier test closed must be silent long enough
             LiveNodes liveNodes = node.bean(LiveNodes.class);
             awaitTrue(() -> liveNodes.count() == 2, Duration.ofSeconds(20), "two live nodes");
-            long id = prepare(node, 6_200_000, 3000);
+            long id = prepare(node, 4_300_000, 3000);
             ownRedis.cut();
 
             long startedAt = System.currentTimeMillis();

@@ -37,7 +37,7 @@ class ProgressStreamsIT extends EngineIntegrationTest {
 
     @Test
     void aUserHoldsAtMostTheCapOfStreamsAndEveryStreamOfABatchSharesOneReading() throws Exception {
-        long id = marketer().uploadCsv(Recipients.csv(5_100_000, 5),
+        long id = marketer().uploadCsv(Recipients.csv(4_456_000, 5),
                 Map.of("name", "watched", "template", "Hi {{name}}", "region", "US")).createdId();
         marketer().awaitState(id, "READY", Duration.ofSeconds(30));
         List<HttpResponse<InputStream>> open = new ArrayList<>();

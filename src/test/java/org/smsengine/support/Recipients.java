@@ -9,7 +9,11 @@ public final class Recipients {
     private Recipients() {
     }
 
+    /** Recipient {@code i} (0 to 4,499,999: beyond, the number would have a digit too many and be rejected). */
     public static String phone(long i) {
+        if (i < 0 || i >= 4_500_000) {
+            throw new IllegalArgumentException("Recipients are numbered 0 to 4,499,999, not " + i);
+        }
         return String.format("+1201%07d", 5_500_000 + i);
     }
 
