@@ -41,9 +41,7 @@ class ProviderDesk {
         SmsProvider.Sessions sessions = provider.sessions();
         float failureRate = breaker.getMetrics().getFailureRate();
         boolean enabled = health.enabled(name);
-        String status = !enabled || breaker.getState() == CircuitBreaker.State.OPEN
-                || breaker.getState() == CircuitBreaker.State.FORCED_OPEN
-                || (sessions.configured() > 0 && sessions.bound() == 0) ? "DOWN"
+        String status = !health.usable(name) ? "DOWN"
                 : breaker.getState() == CircuitBreaker.State.HALF_OPEN || sessions.bound() < sessions.configured()
                         || failureRate >= DEGRADED_AT ? "DEGRADED" : "UP";
         ProviderRates current = rates.getIfAvailable();
