@@ -61,9 +61,11 @@ public interface DeliveryMapper {
 
     /**
      * Messages left SENDING by a lost node: with {@code resend} queued as retries due now (they may
-     * reach their phone twice), otherwise UNKNOWN for an operator. Returns how many.
+     * reach their phone twice), otherwise UNKNOWN for an operator. Returns how many. Of one partition
+     * when {@code partitionNo} is given (its node was lost, the batch's other partitions run on).
      */
-    int recoverInDoubt(@Param("batchId") long batchId, @Param("resend") boolean resend);
+    int recoverInDoubt(@Param("batchId") long batchId, @Param("partitionNo") Integer partitionNo,
+            @Param("resend") boolean resend);
 
     long countRetryable(@Param("batchId") long batchId);
 

@@ -7,6 +7,7 @@ import org.smsengine.batch.BatchRow;
 import org.smsengine.pipeline.JobDefinition;
 import org.smsengine.pipeline.PartitionMapper;
 import org.smsengine.pipeline.PartitionRangePartitioner;
+import org.smsengine.pipeline.Partitions;
 import org.smsengine.pipeline.PipelineStep;
 import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
@@ -90,7 +91,8 @@ class DeliveryStepConfiguration {
     @Bean
     PipelineStep deliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TaskExecutor deliveryPartitionExecutor, PartitionRangePartitioner deliveryPartitioner,
-            MessageClaimer messageClaimer, MessageSubmitter messageSubmitter) {
+            MessageClaimer messageClaimer, MessageSubmitter messageSubmitter, Partitions partitions,
+            DeliverySettings settings) {
         return new PipelineStep(DELIVERY, definition -> {
             // one claimed page per chunk; claims and outcomes commit in transactions of their own
             Step worker = new StepBuilder(DELIVERY + "-worker", jobRepository)
@@ -100,9 +102,8 @@ class DeliveryStepConfiguration {
                     .build();
             return new StepBuilder(DELIVERY, jobRepository)
                     .partitioner(worker.getName(), deliveryPartitioner)
-                    .step(worker)
-                    .gridSize(definition.gridSize())
-                    .taskExecutor(deliveryPartitionExecutor)
+                    .partitionHandler(partitions.handler(worker, definition.gridSize(), deliveryPartitionExecutor,
+                            settings.partitionThreads()))
                     .build();
         });
     }

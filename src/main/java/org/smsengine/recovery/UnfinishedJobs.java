@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * messages left SENDING are in doubt, dealt with by the in-doubt policy and counted on the batch.
  */
 @Component
-class UnfinishedJobs {
+public class UnfinishedJobs {
 
     private final RecoveryMapper recovery;
     private final DeliveryMapper deliveries;
@@ -37,7 +37,19 @@ class UnfinishedJobs {
 
     /** Applies the in-doubt policy to the batch's messages left SENDING and counts them; returns how many. */
     int settleInDoubt(long batchId) {
-        int messages = deliveries.recoverInDoubt(batchId, resends());
+        return settle(batchId, null);
+    }
+
+    /**
+     * The same for one delivery partition whose node was lost while the batch's job goes on (its
+     * partitions ran on several nodes): the partition is about to run again elsewhere.
+     */
+    public int settleInDoubt(long batchId, int partitionNo) {
+        return settle(batchId, partitionNo);
+    }
+
+    private int settle(long batchId, Integer partitionNo) {
+        int messages = deliveries.recoverInDoubt(batchId, partitionNo, resends());
         batches.addCounts(batchId, BatchCounts.inDoubt(messages));
         return messages;
     }

@@ -12,6 +12,8 @@ import redis.embedded.RedisServer;
  * PostgreSQL and Redis for the tests and the development run: the ones named by
  * {@code SMS_TEST_PG_URL} / {@code SMS_TEST_REDIS_URL} when set (CI points them at the machine's
  * own services), otherwise embedded ones started once per JVM. Never an in-memory stand-in.
+ * The cluster's tests also take an AMQP broker: {@code SMS_TEST_AMQP_URL} (CI: the machine's
+ * RabbitMQ), otherwise Apache Qpid Broker-J started in the test JVM.
  */
 public final class TestServices {
 
@@ -55,6 +57,12 @@ public final class TestServices {
                 "spring.datasource.username", "postgres", "spring.datasource.password", "");
     }
 
+    /** An AMQP 0-9-1 broker's address for {@code spring.rabbitmq.addresses}, starting an embedded one if none is named. */
+    public static String amqpUrl() {
+        String external = System.getenv("SMS_TEST_AMQP_URL");
+        return external != null && !external.isBlank() ? external : EmbeddedBroker.URL;
+    }
+
     public static boolean embedded() {
         String external = System.getenv("SMS_TEST_PG_URL");
         return external == null || external.isBlank();
@@ -95,6 +103,34 @@ public final class TestServices {
         private static TcpProxy start() {
             java.net.URI redis = java.net.URI.create(redisUrl());
             return new TcpProxy(redis.getHost(), redis.getPort());
+        }
+    }
+
+    /**
+     * Qpid Broker-J in memory (nothing on disk but its work directory), on a free port, with the
+     * user guest/guest over PLAIN (its configuration lets PLAIN through without TLS).
+     */
+    private static final class EmbeddedBroker {
+        static final String URL = start();
+
+        private static String start() {
+            int port = freePort();
+            try {
+                java.nio.file.Path work = java.nio.file.Files.createTempDirectory("qpid");
+                Map<String, Object> attributes = new java.util.HashMap<>();
+                attributes.put("type", "Memory");
+                attributes.put("initialConfigurationLocation",
+                        TestServices.class.getResource("/qpid-test-config.json").toExternalForm());
+                attributes.put("startupLoggedToSystemOut", false);
+                attributes.put("context", Map.of("qpid.amqp_port", Integer.toString(port), "qpid.work_dir", work.toString(),
+                        "qpid.home_dir", work.toString()));
+                org.apache.qpid.server.SystemLauncher broker = new org.apache.qpid.server.SystemLauncher();
+                broker.startup(attributes);
+                Runtime.getRuntime().addShutdownHook(new Thread(broker::shutdown));
+                return "amqp://guest:guest@127.0.0.1:" + port;
+            } catch (Exception e) {
+                throw new IllegalStateException("The embedded AMQP broker did not start", e);
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import org.smsengine.message.PreparedMessage;
 import org.smsengine.pipeline.JobDefinition;
 import org.smsengine.pipeline.PartitionMapper;
 import org.smsengine.pipeline.PartitionRangePartitioner;
+import org.smsengine.pipeline.Partitions;
+import org.smsengine.pipeline.PipelineSettings;
 import org.smsengine.pipeline.PipelineStep;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientMapper;
@@ -63,7 +65,7 @@ class PreparationStepConfiguration {
     PipelineStep preparationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TaskExecutor partitionExecutor, PartitionRangePartitioner preparationPartitioner,
             RecipientRangeReader recipientRangeReader, MessageRenderer messageRenderer,
-            PreparedMessageWriter preparedMessageWriter) {
+            PreparedMessageWriter preparedMessageWriter, Partitions partitions, PipelineSettings settings) {
         return new PipelineStep(STEP, definition -> {
             // one page of chunkSize recipients per transaction
             Step worker = new StepBuilder(STEP + "-worker", jobRepository)
@@ -77,9 +79,8 @@ class PreparationStepConfiguration {
                     .build();
             return new StepBuilder(STEP, jobRepository)
                     .partitioner(worker.getName(), preparationPartitioner)
-                    .step(worker)
-                    .gridSize(definition.gridSize())
-                    .taskExecutor(partitionExecutor)
+                    .partitionHandler(partitions.handler(worker, definition.gridSize(), partitionExecutor,
+                            settings.partitionThreads()))
                     .build();
         });
     }

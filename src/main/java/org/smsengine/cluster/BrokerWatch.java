@@ -1,0 +1,43 @@
+package org.smsengine.cluster;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsengine.system.NodeIdentity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Records, with each heartbeat, whether this node's broker connection is up (nothing without a broker). */
+@Component
+class BrokerWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerWatch.class);
+
+    private final NodeMapper nodes;
+    private final NodeIdentity node;
+    private final BrokerPartitions broker;
+    private Boolean last;
+
+    BrokerWatch(NodeMapper nodes, NodeIdentity node, ObjectProvider<BrokerPartitions> broker) {
+        this.nodes = nodes;
+        this.node = node;
+        this.broker = broker.getIfAvailable();
+    }
+
+    @Scheduled(initialDelayString = "${sms.recovery.heartbeat-interval:5s}", fixedDelayString = "${sms.recovery.heartbeat-interval:5s}")
+    void record() {
+        if (broker == null) {
+            return;
+        }
+        boolean connected = broker.connected();
+        if (last != null && last != connected) {
+            log.warn("The broker connection is {}", connected ? "back" : "lost");
+        }
+        last = connected;
+        try {
+            nodes.brokerConnected(node.id(), connected);
+        } catch (RuntimeException e) {
+            log.debug("Could not record the broker connection: {}", e.getMessage());
+        }
+    }
+}
