@@ -11,6 +11,7 @@ import org.smsengine.recovery.UnfinishedJobs;
 import org.smsengine.system.NodeIdentity;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
@@ -172,6 +173,9 @@ class PartitionWorker {
     private void handBack(StepExecutionRequest request) {
         StepExecution execution = jobExplorer.getStepExecution(request.getJobExecutionId(), request.getStepExecutionId());
         execution.setStatus(BatchStatus.STARTING);
+        // its run here ended STOPPED: the exit status of the next run is combined with this one (the worse wins),
+        // and a partition that completes elsewhere must not say STOPPED to its manager, which would fail the job
+        execution.setExitStatus(ExitStatus.EXECUTING);
         execution.setEndTime(null);
         jobRepository.update(execution);
         claims.release(request.getStepExecutionId(), node.id());

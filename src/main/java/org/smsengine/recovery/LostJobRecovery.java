@@ -8,6 +8,7 @@ import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchState;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.pipeline.BatchJobEnded;
+import org.smsengine.pipeline.JobControl;
 import org.smsengine.pipeline.JobHandovers;
 import org.smsengine.system.NodeIdentity;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * DELIVERY_PAUSED or PREPARATION_PAUSED with the reason, for an operator to judge what was in
  * doubt. A job that was only queued on the lost node (its batch still CREATED) had done nothing:
  * it is handed over, and another node starts it at once. Runs at start-up and every
- * {@code checkInterval}, on one node at a time (ShedLock).
+ * {@code checkInterval}, on one node at a time (ShedLock). A lost job whose partitions still run
+ * on live nodes (through the broker) is stopped first, and ended once they have stopped.
  */
 @Component
 public class LostJobRecovery {
@@ -34,19 +36,21 @@ public class LostJobRecovery {
     private final BatchMapper batches;
     private final BatchLifecycle lifecycle;
     private final JobHandovers handovers;
+    private final JobControl jobs;
     private final NodeIdentity node;
     private final RecoverySettings settings;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
 
     LostJobRecovery(RecoveryMapper recovery, UnfinishedJobs unfinished, BatchMapper batches, BatchLifecycle lifecycle,
-            JobHandovers handovers, NodeIdentity node, RecoverySettings settings, TransactionTemplate transaction,
-            ApplicationEventPublisher events) {
+            JobHandovers handovers, JobControl jobs, NodeIdentity node, RecoverySettings settings,
+            TransactionTemplate transaction, ApplicationEventPublisher events) {
         this.recovery = recovery;
         this.unfinished = unfinished;
         this.batches = batches;
         this.lifecycle = lifecycle;
         this.handovers = handovers;
+        this.jobs = jobs;
         this.node = node;
         this.settings = settings;
         this.transaction = transaction;
@@ -74,6 +78,14 @@ public class LostJobRecovery {
 
     private boolean recover(RecoveryMapper.LostJob job) {
         String lostNode = "node lost: " + job.jobNode();
+        int stillRunning = recovery.countLivePartitions(job.jobExecutionId(), settings.nodeTimeout().toMillis());
+        if (stillRunning > 0) {
+            // its partitions on other nodes stop first (at their next submit, or chunk boundary); a later check ends it
+            batches.find(job.batchId()).ifPresent(jobs::stop);
+            log.warn("Batch {}: its job's node {} was lost; {} of its partitions still run on other nodes and are "
+                    + "being stopped first", job.batchId(), job.jobNode(), stillRunning);
+            return false;
+        }
         Integer inDoubt = transaction.execute(status -> {
             if (!unfinished.fail(job.jobExecutionId(), lostNode)) {
                 return null;    // no longer running: another node recovered it, or it ended after all

@@ -43,6 +43,17 @@ interface RecoveryMapper {
             ORDER BY b.id""")
     List<RunningJob> findRunningJobs(@Param("node") String node);
 
+    /**
+     * Partitions of the execution that live nodes still run (claimed through the broker): a lost
+     * manager's job is ended only once they have stopped, or its in-doubt settling would touch
+     * messages they are submitting.
+     */
+    @Select("""
+            SELECT count(*) FROM sms_partition_claim c JOIN sms_node n ON n.node_id = c.node_id
+            WHERE c.job_execution_id = #{executionId}
+              AND n.heartbeat_at >= now() - #{timeoutMillis} * interval '1 millisecond'""")
+    int countLivePartitions(@Param("executionId") long executionId, @Param("timeoutMillis") long timeoutMillis);
+
     /** Ends the execution's unfinished steps FAILED, so that a restart runs them again from their last commit. */
     @Update("""
             UPDATE batch_step_execution SET status = 'FAILED', exit_code = 'FAILED', exit_message = #{message},

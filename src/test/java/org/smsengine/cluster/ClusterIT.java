@@ -39,8 +39,11 @@ import org.springframework.test.context.TestConstructor;
  * Three engine nodes (the packaged jar, in JVMs of their own) sharing the tests' database, Redis and
  * an AMQP broker ({@code SMS_TEST_AMQP_URL}, or Qpid in this JVM): one batch's delivery partitions
  * spread over all three; one of them killed with {@code kill -9} mid-delivery; its partitions
- * continue on the others and the batch completes without a recipient lost. This test's own engine is
- * a fourth node without a broker: it runs nothing of these batches.
+ * continue on the others and the batch completes without a recipient lost. Then a pause through a
+ * node that runs none of the job, two batches at once, a request the broker delivers again, a worker
+ * stopped with SIGTERM (its partitions handed back), and the job's own node killed (the existing
+ * recovery, once the partitions it had sent elsewhere stopped). This test's own engine is one more
+ * node, without a broker: it runs none of these batches' partitions (it may run recovery).
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,6 +56,7 @@ class ClusterIT extends EngineIntegrationTest {
     private final SimulatorAccounting accounting;
     private final JdbcTemplate jdbc;
     private final List<ChildEngine> nodes = new ArrayList<>();
+    private Path jobs;
 
     ClusterIT(SmscSimulator simulator, DataSource dataSource) {
         this.accounting = simulator.accounting();
@@ -66,35 +70,38 @@ class ClusterIT extends EngineIntegrationTest {
         // the test job definition with six partitions, so three nodes share them
         String definition = new String(getClass().getResourceAsStream("/test-jobs/sms-batch.yml").readAllBytes(),
                 StandardCharsets.UTF_8).replace("gridSize: 4", "gridSize: " + PARTITIONS);
-        Path jobs = Files.writeString(dir.resolve("sms-batch.yml"), definition);
+        jobs = Files.writeString(dir.resolve("sms-batch.yml"), definition);
         List<CompletableFuture<ChildEngine>> starting = new ArrayList<>();
         for (String name : List.of("a", "b", "c")) {
-            Map<String, String> properties = new HashMap<>();
-            properties.put("spring.rabbitmq.addresses", TestServices.amqpUrl());
-            properties.put("sms.cluster.queue-prefix", "sms.partitions." + RUN_PREFIX.replace(":", ""));
-            properties.put("sms.cluster.signals-channel", RUN_PREFIX + "signals");
-            properties.put("sms.pipeline.job-definition", jobs.toUri().toString());
-            properties.put("sms.providers.definitions[0].name", "simulator");
-            properties.put("sms.providers.definitions[0].tps", "3000");
-            properties.put("sms.providers.definitions[0].window", "16");
-            properties.put("sms.providers.definitions[0].sessions", "1");
-            properties.put("sms.providers.definitions[0].smpp.port", Integer.toString(SMSC_PORT));
-            properties.put("sms.progress.key-prefix", RUN_PREFIX);
-            properties.put("sms.recovery.heartbeat-interval", "500ms");
-            properties.put("sms.recovery.node-timeout", "3s");
-            properties.put("sms.recovery.check-interval", "1s");
-            properties.put("sms.delivery.partition-threads", "4");
-            Path log = dir.resolve("node-" + name + ".log");
-            starting.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ChildEngine.start(properties, log);
-                } catch (Exception e) {
-                    throw new IllegalStateException("node " + name + " did not start; see " + log, e);
-                }
-            }));
+            starting.add(CompletableFuture.supplyAsync(() -> startNode(name)));
         }
         for (CompletableFuture<ChildEngine> node : starting) {
             nodes.add(node.join());
+        }
+    }
+
+    private ChildEngine startNode(String name) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("spring.rabbitmq.addresses", TestServices.amqpUrl());
+        properties.put("sms.cluster.queue-prefix", "sms.partitions." + RUN_PREFIX.replace(":", ""));
+        properties.put("sms.cluster.signals-channel", RUN_PREFIX + "signals");
+        properties.put("sms.pipeline.job-definition", jobs.toUri().toString());
+        properties.put("sms.shutdown.timeout", "15s");
+        properties.put("sms.providers.definitions[0].name", "simulator");
+        properties.put("sms.providers.definitions[0].tps", "3000");
+        properties.put("sms.providers.definitions[0].window", "16");
+        properties.put("sms.providers.definitions[0].sessions", "1");
+        properties.put("sms.providers.definitions[0].smpp.port", Integer.toString(SMSC_PORT));
+        properties.put("sms.progress.key-prefix", RUN_PREFIX);
+        properties.put("sms.recovery.heartbeat-interval", "500ms");
+        properties.put("sms.recovery.node-timeout", "3s");
+        properties.put("sms.recovery.check-interval", "1s");
+        properties.put("sms.delivery.partition-threads", "4");
+        Path log = Path.of("target/cluster").resolve("node-" + name + ".log");
+        try {
+            return ChildEngine.start(properties, log);
+        } catch (Exception e) {
+            throw new IllegalStateException("node " + name + " did not start; see " + log, e);
         }
     }
 
@@ -209,6 +216,61 @@ class ClusterIT extends EngineIntegrationTest {
         assertThat(accounting.accepted()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT version FROM batch_step_execution WHERE step_execution_id = ?", Long.class,
                 partition.get("step_execution_id"))).isEqualTo(((Number) partition.get("version")).longValue());
+    }
+
+    @Test
+    @Order(4)
+    void aWorkerToldToStopHandsItsPartitionsBackAndTheOthersFinishThemWithNothingInDoubt() throws Exception {
+        nodes.add(startNode("d"));                      // a, c and d from here on
+        int first = 3_960_000;
+        int count = 15_000;
+        long id = prepare(node(0), first, count);
+        assertThat(node(0).postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        node(0).await("/api/v1/cluster/nodes", all -> brokerNodes(all).size() == 3
+                && brokerNodes(all).stream().allMatch(n -> n.get("partitionsRunning").asInt() >= 1), DONE, 100);
+        awaitAccepted(first, count, 3_000);
+
+        Duration exit = nodes.get(2).terminate(Duration.ofSeconds(30));     // c, a worker: SIGTERM, as a scale-down sends
+        assertThat(nodes.get(2).isAlive()).as("exited in %s", exit).isFalse();
+
+        JsonNode done = node(0).awaitState(id, "COMPLETED", DONE);
+        assertThat(done.get("counts").get("sent").asInt()).isEqualTo(count);
+        assertThat(done.get("counts").get("inDoubt").asInt()).isZero();
+        for (int i = first; i < first + count; i++) {
+            assertThat(accounting.acceptedFor(Recipients.phone(i))).as(Recipients.phone(i)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aKilledManagersJobIsRecoveredOnceItsPartitionsElsewhereStoppedAndResumesOnTheOtherNode() throws Exception {
+        int first = 3_975_000;
+        int count = 20_000;
+        long id = prepare(node(0), first, count);       // a runs the job; a and d its partitions
+        assertThat(node(0).postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        awaitAccepted(first, count, 4_000);
+        nodes.get(0).kill();
+
+        ApiClient survivor = node(3);
+        JsonNode paused = survivor.awaitState(id, "DELIVERY_PAUSED", DONE);
+        assertThat(paused.get("stateReason").asText()).startsWith("node lost");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ? AND status = 'SENDING'",
+                Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_partition_claim", Long.class)).isZero();
+        long inDoubt = paused.get("counts").get("inDoubt").asLong();
+
+        assertThat(survivor.postJson("/api/v1/batches/" + id + "/resume", Map.of("reason", "node replaced")).status())
+                .isEqualTo(202);
+        JsonNode done = survivor.awaitState(id, "COMPLETED", DONE);
+        assertThat(done.get("counts").get("sent").asInt()).isEqualTo(count);
+        long twice = 0;
+        Map<String, Integer> byDestination = accounting.acceptedByDestination();
+        for (int i = first; i < first + count; i++) {
+            int submissions = byDestination.getOrDefault(Recipients.phone(i).substring(1), 0);
+            assertThat(submissions).as("submit_sm for %s", Recipients.phone(i)).isBetween(1, 2);
+            twice += submissions == 2 ? 1 : 0;
+        }
+        assertThat(twice).as("numbers sent twice, against %d in doubt", inDoubt).isLessThanOrEqualTo(inDoubt);
     }
 
     private static List<JsonNode> brokerNodes(JsonNode all) {
