@@ -9,8 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
+import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.RegisteredDelivery;
@@ -23,6 +25,8 @@ import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.socket.SocketConnectionFactory;
+import org.jsmpp.util.DefaultComposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.provider.ProviderSettings;
@@ -31,6 +35,8 @@ import org.smsengine.provider.ProviderSettings;
  * One transceiver bind to an SMSC, kept up: when the session closes it is rebuilt (a new jSMPP
  * session each time) after a delay that doubles up to a maximum. jSMPP's submit blocks until its
  * response, so the window of requests in flight is a semaphore and a thread per request in flight.
+ * Each session reads its PDUs through {@link AnswersFirst}, so the SMSC's unbind never overtakes the
+ * responses it sent before it (a lost acceptance would be a message sent twice).
  */
 final class SmppBind implements AutoCloseable {
 
@@ -52,7 +58,7 @@ final class SmppBind implements AutoCloseable {
     private final ScheduledExecutorService reconnects;
     private final ExecutorService requests;
     private final Semaphore window;
-    private volatile SMPPSession session;
+    private volatile Session session;
     private volatile boolean closed;
     private Duration nextDelay;
 
@@ -87,7 +93,7 @@ final class SmppBind implements AutoCloseable {
      */
     CompletableFuture<String> submit(PartPdu part, Address source, String destination) throws InterruptedException {
         window.acquire();
-        SMPPSession current = session;
+        Session current = session;
         CompletableFuture<String> result = new CompletableFuture<>();
         requests.execute(() -> {
             try {
@@ -96,9 +102,12 @@ final class SmppBind implements AutoCloseable {
                         TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
                         part.esmClass(), (byte) 0, (byte) 0, null, part.validityPeriod(), part.receipt() ? RECEIPT : NO_RECEIPT, (byte) 0, part.dataCoding(), (byte) 0,
                         part.shortMessage());
+                current.answers.taken();
                 result.complete(response.getMessageId());
-            } catch (PDUException | ResponseTimeoutException | InvalidResponseException | NegativeResponseException
-                    | IOException | RuntimeException e) {
+            } catch (NegativeResponseException e) {
+                current.answers.taken();
+                result.completeExceptionally(e);
+            } catch (PDUException | ResponseTimeoutException | InvalidResponseException | IOException | RuntimeException e) {
                 result.completeExceptionally(e);
             } finally {
                 window.release();
@@ -111,9 +120,9 @@ final class SmppBind implements AutoCloseable {
         if (closed) {
             return;
         }
-        SMPPSession candidate = new SMPPSession();
+        ProviderSettings.Smpp smpp = definition.smpp();
+        Session candidate = new Session(new AnswersFirst(smpp.responseTimeout()));
         try {
-            ProviderSettings.Smpp smpp = definition.smpp();
             candidate.setPduProcessorDegree(PDU_PROCESSORS);
             candidate.setQueueCapacity(PDU_QUEUE);
             candidate.setTransactionTimer(smpp.responseTimeout().toMillis());
@@ -149,7 +158,7 @@ final class SmppBind implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        SMPPSession current = session;
+        Session current = session;
         if (current != null && current.getSessionState().isBound()) {
             current.setTransactionTimer(Math.min(UNBIND_PATIENCE_MILLIS, definition.smpp().responseTimeout().toMillis()));
             current.unbindAndClose();
@@ -157,6 +166,17 @@ final class SmppBind implements AutoCloseable {
             current.close();
         }
         requests.shutdownNow();
+    }
+
+    /** A jSMPP session with the reader of its PDUs, which its submits tell when they had their response. */
+    private static final class Session extends SMPPSession {
+
+        private final AnswersFirst answers;
+
+        Session(AnswersFirst answers) {
+            super(new SynchronizedPDUSender(new DefaultPDUSender(new DefaultComposer())), answers, SocketConnectionFactory.getInstance());
+            this.answers = answers;
+        }
     }
 
     /** A source address with its type of number and numbering plan. */
