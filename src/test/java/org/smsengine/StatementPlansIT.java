@@ -153,7 +153,7 @@ class StatementPlansIT extends EngineIntegrationTest {
         cases.add(new Case("release unsubmitted", delivery + "releaseUnsubmitted",
                 params("batchId", NEW, "partitionNo", 0, "ids", scattered), List.of(setStatus(scatteredList, "SENDING")),
                 perPage()));
-        cases.add(new Case("defer to the window", delivery + "deferToWindow",
+        cases.add(new Case("defer to the window", delivery + "defer",
                 params("batchId", NEW, "partitionNo", 0, "ids", scattered,
                         "dueMillis", fill(scattered.length, System.currentTimeMillis() + 3_600_000L)),
                 List.of(setStatus(scatteredList, "SENDING")), perPage()));

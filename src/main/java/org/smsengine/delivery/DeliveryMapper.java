@@ -40,10 +40,11 @@ public interface DeliveryMapper {
             @Param("ids") Long[] ids);
 
     /**
-     * Claimed messages whose recipient's send window is closed go back to the queue, due when it
-     * opens ({@code dueMillis}, epoch milliseconds), their claim's attempt given back.
+     * Claimed messages that were not attempted go back to the queue, due at {@code dueMillis} (epoch
+     * milliseconds), their claim's attempt given back: their recipient's send window is closed (due when
+     * it opens), or no provider of their route can take traffic now (due after the retry delay).
      */
-    int deferToWindow(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
+    int defer(@Param("batchId") long batchId, @Param("partitionNo") int partitionNo,
             @Param("ids") Long[] ids, @Param("dueMillis") Long[] dueMillis);
 
     /** Every message of the batch not sent yet (PREPARED or waiting for a retry) becomes CANCELLED. */

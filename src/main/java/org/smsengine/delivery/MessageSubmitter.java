@@ -99,6 +99,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
         int slice = Math.max(1, route.recordSlice());
         List<CompletableFuture<MessageOutcome>> outcomes = new ArrayList<>(page.size());
         int recorded = 0;
+        List<Long> unrouted = new ArrayList<>();
         BooleanSupplier holdBack = () -> signals.stopRequested(route.batchId()) || closed(window) || expired();
         for (int i = 0; i < page.size(); i++) {
             ClaimedMessage message = page.get(i);
@@ -110,7 +111,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
                 continue;
             }
             if (provider == null) {
-                outcomes.add(CompletableFuture.completedFuture(unrouted(message)));
+                unrouted.add(message.id());
                 continue;
             }
             // judged once the rate limit lets the message go, right before it goes: the wait may be long
@@ -135,6 +136,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
             }
         }
         record(outcomes.subList(recorded, outcomes.size()));
+        recorder.defer(route.batchId(), route.partitionNo(), unrouted, clock.instant().plus(tuning.backoffAfter(1)));
     }
 
     private CompletableFuture<MessageOutcome> send(ClaimedMessage message, String provider, Set<Integer> skipped) {
@@ -181,11 +183,6 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
     /** Opted out (on any node) since the page was screened: never submitted. */
     private static CompletableFuture<MessageOutcome> suppressed(ClaimedMessage message) {
         return CompletableFuture.completedFuture(MessageOutcome.suppressed(message.id(), PageScreen.OPTED_OUT));
-    }
-
-    /** No provider of the message's route can take traffic now: a retry after the backoff, as for any provider's "later". */
-    private MessageOutcome unrouted(ClaimedMessage message) {
-        return later(message, null, Router.NO_PROVIDER, null, List.of(), 0);
     }
 
     /** The batch's validity passed while the page was being sent: the rest goes back, and the next claim suppresses it. */

@@ -93,6 +93,20 @@ class OutcomeRecorder {
                 .increment(n)));
     }
 
+    /**
+     * Puts claimed messages no provider could take back, due at {@code due}: not an attempt (a message
+     * waits for a provider to come back, however long that takes, rather than failing in its absence).
+     */
+    void defer(long batchId, int partitionNo, List<Long> ids, java.time.Instant due) {
+        if (signals.gaveUp() || ids.isEmpty()) {
+            return;
+        }
+        Long[] dueMillis = new Long[ids.size()];
+        java.util.Arrays.fill(dueMillis, due.toEpochMilli());
+        ownTransaction.executeWithoutResult(status ->
+                deliveries.defer(batchId, partitionNo, ids.toArray(Long[]::new), dueMillis));
+    }
+
     /** Puts claimed messages that were not submitted back as retries due now (the step is stopping). */
     void release(long batchId, int partitionNo, List<Long> ids) {
         if (signals.gaveUp()) {

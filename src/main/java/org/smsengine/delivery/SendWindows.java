@@ -84,7 +84,7 @@ class SendWindows {
             }
         }
         if (!deferred.isEmpty()) {
-            ownTransaction.executeWithoutResult(status -> deliveries.deferToWindow(batchId, partitionNo,
+            ownTransaction.executeWithoutResult(status -> deliveries.defer(batchId, partitionNo,
                     deferred.toArray(Long[]::new), due.toArray(Long[]::new)));
         }
         return open;
