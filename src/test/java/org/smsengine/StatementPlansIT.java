@@ -181,8 +181,10 @@ class StatementPlansIT extends EngineIntegrationTest {
                 params("batchId", NEW, "prefixLength", 5), List.of(), perBatch()));
         cases.add(new Case("retry: requeue failures", delivery + "requeueRetryable", params("batchId", NEW),
                 List.of(setStatus(scatteredList, "FAILED")), perBatch()));
-        cases.add(new Case("recovery: messages in doubt", delivery + "recoverInDoubt", params("batchId", NEW, "resend", true),
-                List.of(setStatus(scatteredList, "SENDING")), perBatch()));
+        cases.add(new Case("recovery: messages in doubt", delivery + "recoverInDoubt",
+                params("batchId", NEW, "partitionNo", null, "resend", true), List.of(setStatus(scatteredList, "SENDING")), perBatch()));
+        cases.add(new Case("cluster: a lost partition's messages in doubt", delivery + "recoverInDoubt",
+                params("batchId", NEW, "partitionNo", 0, "resend", true), List.of(setStatus(scatteredList, "SENDING")), perBatch()));
         cases.add(new Case("statistics: retryable", delivery + "countRetryable", params("batchId", NEW), List.of(), perBatch()));
         cases.add(new Case("statistics: statuses", delivery + "countStatuses", NEW, List.of(), perBatch()));
 

@@ -71,10 +71,23 @@ class ClusterSignals implements MessageListener {
         }
     }
 
+    /**
+     * Unsubscribes, waiting a second at most: the listener's close can wait on a Redis connection that
+     * the shutdown is closing at the same time, and a node's exit must not wait on a fast path.
+     */
     @PreDestroy
-    void close() throws Exception {
+    void close() throws InterruptedException {
         stopped = true;
-        listener.destroy();
+        Thread closing = new Thread(() -> {
+            try {
+                listener.destroy();
+            } catch (Exception e) {
+                log.debug("The stop signals' listener did not close cleanly: {}", e.getMessage());
+            }
+        }, "cluster-signals-close");
+        closing.setDaemon(true);
+        closing.start();
+        closing.join(1000);
     }
 
     @EventListener

@@ -30,6 +30,9 @@ interface NodeMapper {
             ORDER BY n.started_at DESC, n.node_id""")
     List<NodeView> findAll(@Param("timeoutMillis") long timeoutMillis);
 
+    @Select("SELECT count(*) FROM sms_node WHERE heartbeat_at >= now() - #{timeoutMillis} * interval '1 millisecond'")
+    int countAlive(@Param("timeoutMillis") long timeoutMillis);
+
     @Update("UPDATE sms_node SET broker_connected = #{connected} WHERE node_id = #{nodeId}")
     void brokerConnected(@Param("nodeId") String nodeId, @Param("connected") Boolean connected);
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.smsengine.provider.gateway.GatewayProviders;
 import org.smsengine.provider.http.HttpProvider;
 import org.smsengine.provider.smpp.SmppProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,8 @@ class ProviderConfiguration {
 
     @Bean
     Providers providers(ProviderSettings settings, ReceiptSink receiptSink, InboundSink inboundSink,
-            GatewayProviders gateways) {
+            GatewayProviders gateways, ObjectProvider<BindLeases> leases) {
+        BindLeases bindLeases = leases.getIfAvailable(() -> BindLeases.UNLIMITED);
         Map<String, SmsProvider> byName = new LinkedHashMap<>();
         Map<String, ProviderSettings.Definition> definitions = new LinkedHashMap<>();
         for (ProviderSettings.Definition definition : settings.definitions()) {
@@ -27,7 +29,8 @@ class ProviderConfiguration {
             }
             definitions.put(definition.name(), definition);
             byName.put(definition.name(), switch (definition.type()) {
-                case SMPP -> new SmppProvider(definition, receiptSink, inboundSink);
+                case SMPP -> new SmppProvider(definition, receiptSink, inboundSink,
+                        definition.maxBinds() > 0 ? bindLeases : BindLeases.UNLIMITED);
                 case HTTP -> new HttpProvider(definition, receiptSink);
                 case GATEWAY -> gateways.create(definition);
             });

@@ -26,7 +26,10 @@ public record ProviderSettings(String defaultProvider, @DefaultValue List<Defini
      * @param tps      submissions ({@code submit_sm}, one per part) per second the provider allows; an HTTP
      *                 provider's messages are paced by their parts too, though each is one request
      * @param window   requests in flight per session (HTTP: requests at once, times {@code sessions})
-     * @param sessions connections (binds) to keep open; HTTP has no sessions of its own: leave 1
+     * @param sessions connections (binds) to keep open on each node; HTTP has no sessions of its own: leave 1
+     * @param maxBinds the binds the carrier allows the whole cluster (0: no limit, each node opens {@code sessions}):
+     *                 the nodes share them (each at most its share, {@code maxBinds} over the live nodes, rounded up,
+     *                 and never more than {@code sessions}), leased in Redis; a node's share returns when it leaves
      * @param gateway  the queue and leases of a GATEWAY provider
      * @param http     the request, answer and receipts of an HTTP provider
      */
@@ -36,6 +39,7 @@ public record ProviderSettings(String defaultProvider, @DefaultValue List<Defini
             @DefaultValue("100") int tps,
             @DefaultValue("32") int window,
             @DefaultValue("1") int sessions,
+            @DefaultValue("0") int maxBinds,
             @DefaultValue Smpp smpp,
             @DefaultValue Gateway gateway,
             @DefaultValue Http http) {

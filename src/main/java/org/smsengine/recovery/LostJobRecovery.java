@@ -70,6 +70,7 @@ public class LostJobRecovery {
                 log.error("Could not recover the lost job of batch {}", job.batchId(), e);
             }
         }
+        recovery.forgetDeadClaims(settings.nodeTimeout().toMillis());
         recovery.forgetOldNodes();
         if (recovered > 0) {
             log.warn("Recovered {} job(s) lost with their node", recovered);

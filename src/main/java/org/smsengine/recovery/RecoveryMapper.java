@@ -68,6 +68,18 @@ interface RecoveryMapper {
             WHERE job_execution_id = #{executionId} AND status IN ('STARTING', 'STARTED', 'STOPPING')""")
     int failJob(@Param("executionId") long executionId, @Param("message") String message);
 
+    /** The execution's partition claims: it has ended, and no node runs its partitions any more. */
+    @Update("DELETE FROM sms_partition_claim WHERE job_execution_id = #{executionId}")
+    int releaseClaims(@Param("executionId") long executionId);
+
+    /** Claims of nodes silent longer than the timeout whose partitions are no longer running (ended by recovery, or taken over). */
+    @Update("""
+            DELETE FROM sms_partition_claim c USING batch_step_execution s
+            WHERE s.step_execution_id = c.step_execution_id AND s.status NOT IN ('STARTING', 'STARTED', 'STOPPING')
+              AND NOT EXISTS (SELECT 1 FROM sms_node n WHERE n.node_id = c.node_id
+                              AND n.heartbeat_at >= now() - #{timeoutMillis} * interval '1 millisecond')""")
+    int forgetDeadClaims(@Param("timeoutMillis") long timeoutMillis);
+
     @Update("DELETE FROM sms_node WHERE heartbeat_at < now() - interval '1 day'")
     int forgetOldNodes();
 }

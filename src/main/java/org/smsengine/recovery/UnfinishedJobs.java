@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What is done for a job that will not end by itself (its node was lost, or gave it up at the end
- * of its shutdown), in the caller's transaction: its execution and unfinished steps end FAILED, so
+ * of its shutdown), in the caller's transaction: its execution and unfinished steps end FAILED (and
+ * the claims on its partitions, when they ran on several nodes, are gone), so
  * a restart continues from their last commit instead of Spring Batch showing them STARTED forever;
  * messages left SENDING are in doubt, dealt with by the in-doubt policy and counted on the batch.
  */
@@ -32,6 +33,7 @@ public class UnfinishedJobs {
             return false;
         }
         recovery.failSteps(jobExecutionId, why);
+        recovery.releaseClaims(jobExecutionId);
         return true;
     }
 

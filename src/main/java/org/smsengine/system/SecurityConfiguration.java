@@ -60,7 +60,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/batches/new", "/campaigns/new", "/audiences/new").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/", "/batches/**", "/campaigns/**", "/audiences/**", "/opt-outs/**",
-                                "/inbound/**", "/providers").hasAnyRole(MARKETER, OPERATOR, APPROVER, ADMIN)
+                                "/inbound/**", "/providers", "/cluster").hasAnyRole(MARKETER, OPERATOR, APPROVER, ADMIN)
                         // the metrics: ADMIN, or a scraper's account with only METRICS
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN, METRICS)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

@@ -43,7 +43,8 @@ import org.smsengine.support.ApiClient;
  *
  * <p>Last, unless {@code bench.limiterSeconds} is 0, the cluster-wide limiter's accuracy ({@link LimiterRun}):
  * two limiters on the real Redis share {@code bench.limiterTps} (default 500) for {@code bench.limiterSeconds}
- * (default 20). {@code -Dbench.limiterOnly=true} runs that alone.
+ * (default 20). {@code -Dbench.limiterOnly=true} runs that alone. {@code -Dbench.nodes=1,2,3} runs only the
+ * cluster's scaling ({@link ClusterRun}).
  */
 public final class Benchmark {
 
@@ -75,6 +76,10 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "database: %s; %s%n", server.describe(), services.describe());
             if (!server.autovacuum()) {
                 System.out.println("WARNING: autovacuum is OFF on this server; the figures will not be those of a stock PostgreSQL");
+            }
+            if (ClusterRun.requested()) {
+                ClusterRun.print(options, services, database);
+                return;
             }
             for (int rows : options.rowCounts()) {
                 measure(options, services, database, server, rows);

@@ -63,6 +63,18 @@ final class EngineProcess implements AutoCloseable {
         };
     }
 
+    /** CPU time the engine's process has used so far (user and system), from /proc; -1 where there is no /proc. */
+    long cpuMillis() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3 of stat, utime 14 and stime 15 (clock ticks, 100 per second on Linux)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }

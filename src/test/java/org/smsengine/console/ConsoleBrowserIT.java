@@ -234,12 +234,15 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
             cron.sendKeys(" nonsense");
             assertThat(browser.awaitText(By.id("fire-time-list"), text -> text.contains("cron"))).contains("Quartz");
             browser.screenshot("campaign");
-            for (String page : List.of("/campaigns", "/audiences", "/opt-outs", "/inbound")) {
+            for (String page : List.of("/campaigns", "/audiences", "/opt-outs", "/inbound", "/cluster")) {
                 browser.open(base + page);
                 assertThat(browser.awaitText(By.tagName("h1"), text -> !text.isBlank())).isNotBlank();
                 assertThat(browser.driver().findElements(By.cssSelector("#list-error:not([hidden])"))).as(page).isEmpty();
             }
             browser.screenshot("opt-outs");
+            // this node, alive, without a broker
+            browser.open(base + "/cluster");
+            assertThat(browser.awaitText(By.cssSelector("#nodes tbody"), text -> text.contains("ALIVE"))).contains("none");
         }
     }
 

@@ -95,6 +95,8 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("DELETE /api/v1/opt-outs/{phone}", ADMIN),
             Map.entry("GET /api/v1/opt-outs/export", ADMIN),
             Map.entry("GET /api/v1/opt-outs/imports/{id}", EVERY_ROLE),
+            // the cluster's nodes: read by every role
+            Map.entry("GET /api/v1/cluster/nodes", EVERY_ROLE),
             // providers: read by every role; switching one off or on, and a gateway's devices, ADMIN's
             Map.entry("GET /api/v1/providers", EVERY_ROLE),
             Map.entry("GET /api/v1/providers/{name}", EVERY_ROLE),

@@ -29,6 +29,7 @@ import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 import org.jsmpp.util.DefaultComposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.provider.BindLeases;
 import org.smsengine.provider.ProviderSettings;
 
 /**
@@ -51,8 +52,12 @@ final class SmppBind implements AutoCloseable {
      * says (its shutdown has a deadline), and an SMSC that is not answering submits will not answer it.
      */
     private static final long UNBIND_PATIENCE_MILLIS = 500;
+    /** How often a bind under a cluster-wide limit renews its lease (and closes when its node's share shrank). */
+    static final Duration LEASE_CHECK = Duration.ofSeconds(2);
 
     private final String name;
+    private final int slot;
+    private final BindLeases leases;
     private final ProviderSettings.Definition definition;
     private final MessageReceiverListener receipts;
     private final ScheduledExecutorService reconnects;
@@ -62,9 +67,11 @@ final class SmppBind implements AutoCloseable {
     private volatile boolean closed;
     private Duration nextDelay;
 
-    SmppBind(String name, ProviderSettings.Definition definition, MessageReceiverListener receipts,
-            ScheduledExecutorService reconnects) {
+    SmppBind(String name, int slot, ProviderSettings.Definition definition, MessageReceiverListener receipts,
+            ScheduledExecutorService reconnects, BindLeases leases) {
         this.name = name;
+        this.slot = slot;
+        this.leases = leases;
         this.definition = definition;
         this.receipts = receipts;
         this.reconnects = reconnects;
@@ -80,6 +87,32 @@ final class SmppBind implements AutoCloseable {
 
     void open() {
         reconnects.execute(this::bind);
+        if (leases != BindLeases.UNLIMITED) {
+            long every = LEASE_CHECK.toMillis();
+            reconnects.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Keeps this session's lease; closes the session when the cluster no longer spares it (it binds again when it may). */
+    private void renew() {
+        Session current = session;
+        if (closed || current == null || !current.getSessionState().isBound()) {
+            return;
+        }
+        if (!mayBind()) {
+            log.info("{}: this node's share of {}'s {} binds shrank (more nodes are alive); unbinding", name,
+                    definition.name(), definition.maxBinds());
+            current.unbindAndClose();
+        }
+    }
+
+    private boolean mayBind() {
+        try {
+            return leases.hold(definition.name(), slot, definition.maxBinds());
+        } catch (RuntimeException e) {
+            log.warn("{}: could not take a bind lease ({}); not binding for now", name, e.getMessage());
+            return false;
+        }
     }
 
     boolean isBound() {
@@ -121,6 +154,12 @@ final class SmppBind implements AutoCloseable {
             return;
         }
         ProviderSettings.Smpp smpp = definition.smpp();
+        if (!mayBind()) {
+            log.debug("{}: no bind of {}'s {} to spare in the cluster; looking again in {}", name, definition.name(),
+                    definition.maxBinds(), LEASE_CHECK);
+            later(LEASE_CHECK);
+            return;
+        }
         Session candidate = new Session(new AnswersFirst(smpp.responseTimeout()));
         try {
             candidate.setPduProcessorDegree(PDU_PROCESSORS);
@@ -131,6 +170,7 @@ final class SmppBind implements AutoCloseable {
             candidate.addSessionStateListener((newState, oldState, source) -> {
                 if (newState == SessionState.CLOSED && source == session && !closed) {
                     log.warn("{}: the session to {}:{} closed; reconnecting", name, smpp.host(), smpp.port());
+                    leases.release(definition.name(), slot);
                     later(smpp.reconnectDelay());
                 }
             });
@@ -142,6 +182,7 @@ final class SmppBind implements AutoCloseable {
             log.info("{}: bound to {}:{} as {}", name, smpp.host(), smpp.port(), smpp.systemId());
         } catch (IOException | RuntimeException e) {
             candidate.close();
+            leases.release(definition.name(), slot);
             log.warn("{}: cannot bind ({}); next attempt in {}", name, e.getMessage(), nextDelay);
             later(nextDelay);
             Duration doubled = nextDelay.multipliedBy(2);
@@ -165,6 +206,7 @@ final class SmppBind implements AutoCloseable {
         } else if (current != null) {
             current.close();
         }
+        leases.release(definition.name(), slot);
         requests.shutdownNow();
     }
 

@@ -26,6 +26,7 @@ import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.util.MessageId;
 import org.smsengine.provider.AcceptedPart;
+import org.smsengine.provider.BindLeases;
 import org.smsengine.provider.InboundSink;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.ProviderSettings;
@@ -52,6 +53,11 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
     private final AtomicLong dataSmIds = new AtomicLong();
 
     public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts, InboundSink inbound) {
+        this(definition, receipts, inbound, BindLeases.UNLIMITED);
+    }
+
+    /** With the cluster's bind leases: each session opens only while this node holds a lease for it. */
+    public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts, InboundSink inbound, BindLeases leases) {
         this.definition = definition;
         this.receipts = receipts;
         this.inbound = new InboundReception(definition.name(), inbound, new PartAssembler(
@@ -62,7 +68,7 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
             return thread;
         });
         for (int i = 1; i <= definition.sessions(); i++) {
-            binds.add(new SmppBind(definition.name() + "-" + i, definition, this, reconnects));
+            binds.add(new SmppBind(definition.name() + "-" + i, i - 1, definition, this, reconnects, leases));
         }
         binds.forEach(SmppBind::open);
         long sweep = InboundReception.sweepInterval(definition.smpp().inboundPartsTimeout()).toMillis();

@@ -125,7 +125,7 @@ class SmppInboundTest {
         ProviderSettings.Smpp smpp = new ProviderSettings.Smpp("localhost", port, "engine", "secret", "", "SMSENGINE",
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), 100,
                 Duration.ofMinutes(5));
-        provider = new SmppProvider(new ProviderSettings.Definition("sim", ProviderSettings.Type.SMPP, 100, 8, 2, smpp, null, null),
+        provider = new SmppProvider(new ProviderSettings.Definition("sim", ProviderSettings.Type.SMPP, 100, 8, 2, 0, smpp, null, null),
                 receipt -> { }, message -> {
                     if (sinkFails.get()) {
                         throw new IllegalStateException("database down");
