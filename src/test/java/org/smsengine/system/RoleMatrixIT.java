@@ -138,6 +138,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /opt-outs", CONSOLE),
             Map.entry("GET /inbound", CONSOLE),
             Map.entry("GET /providers", CONSOLE),
+            Map.entry("GET /cluster", CONSOLE),
             // the OpenAPI documents and the error page
             Map.entry("GET /v3/api-docs", PUBLIC),
             Map.entry("GET /v3/api-docs.yaml", PUBLIC),
