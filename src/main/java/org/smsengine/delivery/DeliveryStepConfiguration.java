@@ -18,6 +18,7 @@ import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,14 +90,16 @@ class DeliveryStepConfiguration {
     }
 
     @Bean
-    PipelineStep deliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            TaskExecutor deliveryPartitionExecutor, PartitionRangePartitioner deliveryPartitioner,
-            MessageClaimer messageClaimer, MessageSubmitter messageSubmitter, Partitions partitions,
+    PipelineStep deliveryStep(JobRepository jobRepository, TaskExecutor deliveryPartitionExecutor,
+            PartitionRangePartitioner deliveryPartitioner, MessageClaimer messageClaimer, MessageSubmitter messageSubmitter, Partitions partitions,
             DeliverySettings settings) {
         return new PipelineStep(DELIVERY, definition -> {
-            // one claimed page per chunk; claims and outcomes commit in transactions of their own
+            // one claimed page per chunk; claims and outcomes commit in transactions of their own, so the chunk holds
+            // no connection of its own for the page's length (the rate limit's waits, the providers' answers): with
+            // one, a node running many partitions (a broker hands it any batch's) emptied its pool, and each of its
+            // own transactions then waited for a connection another partition held
             Step worker = new StepBuilder(DELIVERY + "-worker", jobRepository)
-                    .<ClaimedPage, ClaimedPage>chunk(1, transactionManager)
+                    .<ClaimedPage, ClaimedPage>chunk(1, new ResourcelessTransactionManager())
                     .reader(messageClaimer)
                     .writer(messageSubmitter)
                     .build();

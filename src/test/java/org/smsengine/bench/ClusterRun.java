@@ -49,7 +49,6 @@ final class ClusterRun {
         shared.put("spring.rabbitmq.addresses", broker);
         shared.put("sms.cluster.queue-prefix", "sms.partitions.bench-" + System.currentTimeMillis());
         shared.put("sms.pipeline.job-definition", jobs.toUri().toString());
-        shared.put("spring.datasource.hikari.maximum-pool-size", "10");
         double single = Double.NaN;
         int round = 0;
         for (int nodes : counts) {
