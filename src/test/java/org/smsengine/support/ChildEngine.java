@@ -59,7 +59,18 @@ public final class ChildEngine implements AutoCloseable {
     public Duration terminate(Duration atMost) throws InterruptedException {
         long sent = System.nanoTime();
         process.destroy();
-        process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            // still running: what it waits on, for whoever reads the failure
+            Path dump = Path.of("target", "child-engine-" + process.pid() + ".jstack");
+            try {
+                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                        Long.toString(process.pid())).redirectErrorStream(true).redirectOutput(dump.toFile()).start()
+                        .waitFor(20, TimeUnit.SECONDS);
+                System.err.println("The child engine did not exit within " + atMost + "; its threads: " + dump.toAbsolutePath());
+            } catch (IOException e) {
+                System.err.println("The child engine did not exit within " + atMost + "; jstack failed: " + e.getMessage());
+            }
+        }
         return Duration.ofNanos(System.nanoTime() - sent);
     }
 

@@ -29,6 +29,7 @@ final class AnswersFirst extends DefaultPDUReader {
     private long read;
     private long taken;
     private boolean unbound;
+    private boolean closing;
 
     AnswersFirst(Duration patience) {
         this.patienceNanos = patience.toNanos();
@@ -52,6 +53,12 @@ final class AnswersFirst extends DefaultPDUReader {
         return header;
     }
 
+    /** This side is closing the session: nothing waits for responses any more. */
+    synchronized void closing() {
+        closing = true;
+        notifyAll();
+    }
+
     /** A submit on this session had its response (an acceptance or a refusal): jSMPP is done with it. */
     synchronized void taken() {
         taken++;
@@ -73,7 +80,7 @@ final class AnswersFirst extends DefaultPDUReader {
     private synchronized void awaitTaken() throws InterruptedIOException {
         long deadline = System.nanoTime() + patienceNanos;
         long remaining;
-        while (taken < read && (remaining = deadline - System.nanoTime()) > 0) {
+        while (!closing && taken < read && (remaining = deadline - System.nanoTime()) > 0) {
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, remaining);
             } catch (InterruptedException e) {

@@ -200,6 +200,9 @@ final class SmppBind implements AutoCloseable {
     public void close() {
         closed = true;
         Session current = session;
+        if (current != null) {
+            current.answers.closing();
+        }
         if (current != null && current.getSessionState().isBound()) {
             current.setTransactionTimer(Math.min(UNBIND_PATIENCE_MILLIS, definition.smpp().responseTimeout().toMillis()));
             current.unbindAndClose();

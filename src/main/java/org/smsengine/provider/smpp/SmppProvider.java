@@ -25,6 +25,8 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.util.MessageId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smsengine.provider.AcceptedPart;
 import org.smsengine.provider.BindLeases;
 import org.smsengine.provider.InboundSink;
@@ -43,6 +45,9 @@ import org.smsengine.provider.SubmitResult;
  * handset sent, handed to the {@link InboundSink} ({@link InboundReception}) before it is answered.
  */
 public final class SmppProvider implements SmsProvider, MessageReceiverListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppProvider.class);
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
 
     private final ProviderSettings.Definition definition;
     private final ReceiptSink receipts;
@@ -175,8 +180,29 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
     }
 
     @Override
+    /**
+     * Unbinds every session at once, waiting {@link #CLOSE_PATIENCE} at most: it is among the last things a
+     * stopping node does, and a session jSMPP cannot close promptly must not hold the node's exit.
+     */
     public void close() {
-        binds.parallelStream().forEach(SmppBind::close);    // each may wait for its unbind to be answered
+        List<Thread> closing = new ArrayList<>();
+        for (SmppBind bind : binds) {
+            Thread thread = new Thread(bind::close, definition.name() + "-close");
+            thread.setDaemon(true);
+            thread.start();
+            closing.add(thread);
+        }
+        long deadline = System.nanoTime() + CLOSE_PATIENCE.toNanos();
+        try {
+            for (Thread thread : closing) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closing.stream().anyMatch(Thread::isAlive)) {
+            log.warn("{}: a session did not close within {}; left to the process's exit", definition.name(), CLOSE_PATIENCE);
+        }
         reconnects.shutdownNow();
     }
 
