@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     audit says why it is moving), which marks the execution STOPPING for the steps that only look
  *     at the job repository;
  * <li>each job that stopped is handed over as it ends ({@code BatchStateListener}); the node waits,
- *     beating its heartbeat so that no other node takes it for lost meanwhile;
+ *     its heartbeat beating on (its own thread, until the context closes) so that no other node takes
+ *     it for lost meanwhile;
  * <li>jobs still running when the time is up (a provider that does not answer) are ended as recovery
  *     ends a lost node's jobs, and handed over all the same.
  * </ol>
@@ -49,26 +50,21 @@ class NodeShutdown implements SmartLifecycle {
     private final JobControl jobs;
     private final JobHandovers handovers;
     private final UnfinishedJobs unfinished;
-    private final NodeHeartbeat heartbeat;
     private final NodeIdentity node;
-    private final Duration heartbeatInterval;
     private final Duration patience;
     private final TransactionTemplate transaction;
     private volatile boolean running;
 
     NodeShutdown(RecoveryMapper recovery, StopSignals signals, BatchLifecycle lifecycle, JobControl jobs,
-            JobHandovers handovers, UnfinishedJobs unfinished, NodeHeartbeat heartbeat, NodeIdentity node,
-            RecoverySettings recoverySettings, ShutdownSettings settings, LifecycleProperties phases,
-            TransactionTemplate transaction) {
+            JobHandovers handovers, UnfinishedJobs unfinished, NodeIdentity node, ShutdownSettings settings,
+            LifecycleProperties phases, TransactionTemplate transaction) {
         this.recovery = recovery;
         this.signals = signals;
         this.lifecycle = lifecycle;
         this.jobs = jobs;
         this.handovers = handovers;
         this.unfinished = unfinished;
-        this.heartbeat = heartbeat;
         this.node = node;
-        this.heartbeatInterval = recoverySettings.heartbeatInterval();
         this.transaction = transaction;
         this.patience = patience(settings.timeout(), phases.getTimeoutPerShutdownPhase());
     }
@@ -111,7 +107,6 @@ class NodeShutdown implements SmartLifecycle {
                 patience);
         Set<Long> told = new HashSet<>();
         List<RecoveryMapper.RunningJob> left = List.of();
-        long nextBeat = began;
         try {
             while (true) {
                 left = recovery.findRunningJobs(node.id());
@@ -119,10 +114,6 @@ class NodeShutdown implements SmartLifecycle {
                 long now = System.nanoTime();
                 if (left.isEmpty() || now >= deadline) {
                     break;
-                }
-                if (now >= nextBeat) {
-                    heartbeat.beat();
-                    nextBeat = now + heartbeatInterval.toNanos();
                 }
                 Thread.sleep(POLL_MILLIS);
             }

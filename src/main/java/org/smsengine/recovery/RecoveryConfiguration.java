@@ -30,7 +30,7 @@ class RecoveryConfiguration {
     /** Registers this node, then recovers what nodes lost before it started (they may be this machine's former self). */
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(NodeHeartbeat.class).beat();
+        event.getApplicationContext().getBean(NodeHeartbeat.class).start();
         event.getApplicationContext().getBean(LostJobRecovery.class).recoverLostJobs();
     }
 }
