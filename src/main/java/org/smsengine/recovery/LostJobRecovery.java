@@ -18,11 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds jobs left running by a node that died (no heartbeat for {@code nodeTimeout}) — without
- * this Spring Batch would show them STARTED forever and refuse to restart them — and makes their
- * batches resumable ({@link UnfinishedJobs}): the batch moves, through the lifecycle, to
- * DELIVERY_PAUSED or PREPARATION_PAUSED with the reason, for an operator to judge what was in
- * doubt. A job that was only queued on the lost node (its batch still CREATED) had done nothing:
- * it is handed over, and another node starts it at once. Runs at start-up and every
+ * this Spring Batch would show them STARTED forever and refuse to restart them — ends them
+ * ({@link UnfinishedJobs}: their messages in doubt are dealt with by the in-doubt policy) and hands
+ * them over: the first node to look continues the job from its last commit, as it continues a
+ * stopping node's, and the batch never waits for an operator because a machine died. A batch whose
+ * job was lost more than {@code sms.recovery.continue-lost} times (one that takes its nodes down
+ * with it) moves instead, through the lifecycle, to DELIVERY_PAUSED or PREPARATION_PAUSED with the
+ * reason, for an operator. A job that was only queued on the lost node (its batch still CREATED) had
+ * done nothing: it is handed over too, and another node starts it at once. Runs at start-up and every
  * {@code checkInterval}, on one node at a time (ShedLock). A lost job whose partitions still run
  * on live nodes (through the broker) is stopped first, and ended once they have stopped.
  */
@@ -87,10 +90,12 @@ public class LostJobRecovery {
                     + "being stopped first", job.batchId(), job.jobNode(), stillRunning);
             return false;
         }
+        int[] lostTimes = new int[1];
         Integer inDoubt = transaction.execute(status -> {
             if (!unfinished.fail(job.jobExecutionId(), lostNode)) {
                 return null;    // no longer running: another node recovered it, or it ended after all
             }
+            lostTimes[0] = recovery.countLostExecutions(job.jobExecutionId());
             return unfinished.settleInDoubt(job.batchId());
         });
         if (inDoubt == null) {
@@ -101,8 +106,16 @@ public class LostJobRecovery {
                     + ", which was lost before the job started");
         } else {
             String reason = lostNode + "; " + unfinished.inDoubtOutcome(inDoubt);
-            log.warn("Batch {}: its job (execution {}) was lost with {}", job.batchId(), job.jobExecutionId(), reason);
-            lifecycle.notify(job.batchId(), "node_lost", reason, null);
+            if (lostTimes[0] <= settings.continueLost() && handovers.handOver(job.batchId(), job.jobNode(), reason)) {
+                log.warn("Batch {}: its job (execution {}) was lost with {}; another node continues it", job.batchId(),
+                        job.jobExecutionId(), reason);
+            } else {
+                // lost too often (or an operator paused it meanwhile): an operator judges
+                String paused = lostTimes[0] > settings.continueLost() && settings.continueLost() > 0
+                        ? reason + "; lost with its node " + lostTimes[0] + " times, not continued again" : reason;
+                log.warn("Batch {}: its job (execution {}) was lost with {}", job.batchId(), job.jobExecutionId(), paused);
+                lifecycle.notify(job.batchId(), "node_lost", paused, null);
+            }
         }
         events.publishEvent(new BatchJobEnded(job.batchId()));
         return true;

@@ -68,6 +68,16 @@ interface RecoveryMapper {
             WHERE job_execution_id = #{executionId} AND status IN ('STARTING', 'STARTED', 'STOPPING')""")
     int failJob(@Param("executionId") long executionId, @Param("message") String message);
 
+    /**
+     * How many executions of the execution's job (itself included) ended because their node was lost:
+     * a batch that keeps taking its nodes down with it is not continued for ever.
+     */
+    @Select("""
+            SELECT count(*) FROM batch_job_execution e
+            WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = #{executionId})
+              AND e.exit_message LIKE 'node lost:%'""")
+    int countLostExecutions(@Param("executionId") long executionId);
+
     /** The execution's partition claims: it has ended, and no node runs its partitions any more. */
     @Update("DELETE FROM sms_partition_claim WHERE job_execution_id = #{executionId}")
     int releaseClaims(@Param("executionId") long executionId);
