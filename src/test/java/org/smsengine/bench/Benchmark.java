@@ -44,7 +44,12 @@ import org.smsengine.support.ApiClient;
  * <p>Last, unless {@code bench.limiterSeconds} is 0, the cluster-wide limiter's accuracy ({@link LimiterRun}):
  * two limiters on the real Redis share {@code bench.limiterTps} (default 500) for {@code bench.limiterSeconds}
  * (default 20). {@code -Dbench.limiterOnly=true} runs that alone. {@code -Dbench.nodes=1,2,3} runs only the
- * cluster's scaling ({@link ClusterRun}).
+ * cluster's scaling ({@link ClusterRun}: rate, CPU per message over the whole run and in a steady window, then
+ * the cluster's pause latency over {@code bench.clusterPauses} pauses, default 20, 0 for none).
+ * {@code -Dbench.killRows=1000000} runs only the node-loss run ({@link KillRun}): {@code bench.killNodes} nodes
+ * (default 3) deliver that batch and node {@code bench.killNode} (default 2; 1 is the manager) gets {@code kill -9}
+ * once the simulator has accepted {@code bench.killAt} per cent of it (default 30); PASS when every row is sent
+ * and no more numbers went twice than the batch counts in doubt.
  */
 public final class Benchmark {
 
@@ -205,7 +210,7 @@ public final class Benchmark {
     }
 
     /** The simulator's settings: receipts 100 ms after each part, and its threads ({@code bench.simulator.*}). */
-    private static Map<String, String> simulatorSettings(Map<String, String> more) {
+    static Map<String, String> simulatorSettings(Map<String, String> more) {
         Map<String, String> settings = new java.util.HashMap<>(Map.of("receipt-delay", "100ms",
                 "pdu-processors", System.getProperty("bench.simulator.pduProcessors", "4"),
                 "receipt-threads", System.getProperty("bench.simulator.receiptThreads", "16")));

@@ -75,6 +75,23 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code kill -9} of the engine: SIGKILL to its JVM (started directly as {@code java}, so the process is the JVM
+     * itself, not a wrapper around it), as a lost machine would; no shutdown hook runs, nothing is handed over.
+     * Returns once the process is gone.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The engine's JVM (pid " + process.pid() + ") outlived SIGKILL for 30 s");
+        }
+    }
+
+    /** The engine JVM's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
