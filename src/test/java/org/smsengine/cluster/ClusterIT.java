@@ -182,6 +182,15 @@ class ClusterIT extends EngineIntegrationTest {
         assertThat(afterHalfASecond).isLessThan(count);
 
         assertThat(node(0).postJson("/api/v1/batches/" + id + "/resume", Map.of()).status()).isEqualTo(202);
+        // the progress stream of a node that is not the job's shows the whole batch, to its end
+        List<JsonNode> progress = node(1).stream("/api/v1/batches/" + id + "/progress/stream", DONE).stream()
+                .filter(line -> line.startsWith("data:")).map(line -> ApiClient.json(line.substring(5))).toList();
+        assertThat(progress).as("progress events from node b").isNotEmpty();
+        assertThat(progress).filteredOn(p -> p.get("state").asText().equals("DELIVERING")
+                        && p.get("source").asText().equals("redis") && p.get("sent").asInt() < count)
+                .as("live progress from Redis (every node's partitions count there) while the nodes deliver").isNotEmpty();
+        assertThat(progress.get(progress.size() - 1).get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(progress.get(progress.size() - 1).get("sent").asInt()).isEqualTo(count);
         assertThat(node(2).awaitState(id, "COMPLETED", DONE).get("counts").get("sent").asInt()).isEqualTo(count);
         for (int i = first; i < first + count; i++) {
             assertThat(accounting.acceptedFor(Recipients.phone(i))).as(Recipients.phone(i)).isEqualTo(1);
