@@ -45,6 +45,8 @@ class StatementPlansIT extends EngineIntegrationTest {
     /** Rows per page of the per-page statements: small next to a partition (ROWS / 4). */
     static final int PAGE = 50;
     static final long NEW = PlanSandbox.NEW;
+    static final int EXECUTIONS = 5_000;
+    static final int STEPS_PER_EXECUTION = 30;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,6 +101,65 @@ class StatementPlansIT extends EngineIntegrationTest {
     void theEnginePlansEveryStatementForItsOwnParameters() {
         assertThat(new JdbcTemplate(dataSource).queryForObject("SHOW plan_cache_mode", String.class))
                 .isEqualTo("force_custom_plan");
+    }
+
+    /**
+     * Spring Batch's own lookups by foreign key, which its schema does not index (V018 does): a job
+     * execution's steps (every poll of a manager whose partitions run on other nodes, every restart) and
+     * parameters, a job instance's executions (every launch), the last execution of a step (every step
+     * start), and how often a job was lost with its node. Over {@value #EXECUTIONS} executions of
+     * {@value #STEPS_PER_EXECUTION} steps, written just before (no statistics), as after months of batches;
+     * each must read a few rows, not the tables.
+     */
+    @Test
+    void theJobRepositoryFindsAJobsExecutionsAndStepsByIndexWhateverItsHistory() throws Exception {
+        long base = 9_000_000_000_000L;
+        long probe = base + EXECUTIONS / 2;
+        Map<String, String> lookups = Map.of(
+                "a job execution's steps", "SELECT * FROM batch_step_execution WHERE job_execution_id = " + probe
+                        + " ORDER BY step_execution_id",
+                "a job execution's parameters", "SELECT * FROM batch_job_execution_params WHERE job_execution_id = " + probe,
+                "a job instance's executions", "SELECT * FROM batch_job_execution WHERE job_instance_id = " + probe
+                        + " ORDER BY job_execution_id DESC",
+                "the last execution of a step", """
+                        SELECT se.* FROM batch_job_execution je JOIN batch_step_execution se ON se.job_execution_id = je.job_execution_id
+                        WHERE je.job_instance_id = %d AND se.step_name = 'delivery-worker:partition3'
+                        ORDER BY se.create_time DESC, se.step_execution_id DESC""".formatted(probe));
+        List<String> beyond = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) SELECT " + base
+                        + " + i, 0, 'plan-history', md5(i::text) FROM generate_series(0, " + (EXECUTIONS - 1) + ") i");
+                sql.execute("INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time, status, "
+                        + "exit_code, exit_message) SELECT " + base + " + i, 2, " + base + " + i, now(), 'COMPLETED', 'COMPLETED', "
+                        + "'' FROM generate_series(0, " + (EXECUTIONS - 1) + ") i");
+                sql.execute("INSERT INTO batch_job_execution_params (job_execution_id, parameter_name, parameter_type, "
+                        + "parameter_value, identifying) SELECT " + base + " + i, 'batchId', 'java.lang.Long', i::text, 'Y' "
+                        + "FROM generate_series(0, " + (EXECUTIONS - 1) + ") i");
+                sql.execute("INSERT INTO batch_step_execution (step_execution_id, version, step_name, job_execution_id, "
+                        + "create_time, status) SELECT " + base + " + i * " + STEPS_PER_EXECUTION + " + s, 3, "
+                        + "'delivery-worker:partition' || s, " + base + " + i, now(), 'COMPLETED' FROM generate_series(0, "
+                        + (EXECUTIONS - 1) + ") i, generate_series(0, " + (STEPS_PER_EXECUTION - 1) + ") s");
+                for (Map.Entry<String, String> lookup : lookups.entrySet()) {
+                    PlanWork work = explain(connection, lookup.getValue(), null,
+                            new Case(lookup.getKey(), lookup.getValue(), null, List.of(), 0));
+                    if (work.rows() > 20L * STEPS_PER_EXECUTION) {
+                        beyond.add(lookup.getKey() + ": " + work.rows() + " rows of work\n" + work.plan());
+                    }
+                }
+                MappedStatement lost = mybatis.getMappedStatement("org.smsengine.recovery.RecoveryMapper.countLostExecutions");
+                BoundSql bound = lost.getBoundSql(probe);
+                PlanWork work = explain(connection, bound.getSql(), new DefaultParameterHandler(lost, probe, bound),
+                        new Case("recovery: a job's executions lost with their node", "", probe, List.of(), 0));
+                if (work.rows() > 20L * STEPS_PER_EXECUTION) {
+                    beyond.add("recovery: a job's executions lost with their node: " + work.rows() + " rows\n" + work.plan());
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        assertThat(beyond).as("the job repository's lookups out of proportion to what they find").isEmpty();
     }
 
     /** A statement, the parameters the engine gives it, what must hold before it runs, and the work it may do. */
