@@ -92,14 +92,7 @@ final class ClusterRun {
             try {
                 for (int i = 0; i < nodes; i++) {
                     Map<String, String> properties = new HashMap<>(shared);
-                    properties.putAll(Map.of("sms.providers.definitions[0].name", "bench-smsc",
-                            "sms.providers.definitions[0].tps", "1000000",
-                            "sms.providers.definitions[0].window", window,
-                            "sms.providers.definitions[0].sessions", "1",
-                            "sms.providers.definitions[0].smpp.host", "localhost",
-                            "sms.providers.definitions[0].smpp.port", Integer.toString(smscPort),
-                            "sms.providers.definitions[0].smpp.system-id", "engine",
-                            "sms.providers.definitions[0].smpp.password", "secret"));
+                    properties.putAll(provider(smscPort, window, 1));
                     engines.add(EngineProcess.start(options.jar(), options.heap(), TestServices.freePort(), properties,
                             Files.createDirectories(runDir.resolve("node-" + (i + 1)))));
                 }
@@ -179,6 +172,14 @@ final class ClusterRun {
         System.out.printf(Locale.ROOT, "%n=== cluster: engine CPU per message, all nodes (whole run: start to last receipt; "
                 + "steady window: %.0f-%.0f %% accepted) ===%n", SteadyWindow.FROM * 100, SteadyWindow.TO * 100);
         summary.forEach(System.out::println);
+    }
+
+    /** One node's provider: the simulator at {@code smscPort}, unlimited rate, {@code sessions} binds of {@code window}. */
+    static Map<String, String> provider(int smscPort, String window, int sessions) {
+        String p = "sms.providers.definitions[0].";
+        return Map.of(p + "name", "bench-smsc", p + "tps", "1000000", p + "window", window,
+                p + "sessions", Integer.toString(sessions), p + "smpp.host", "localhost",
+                p + "smpp.port", Integer.toString(smscPort), p + "smpp.system-id", "engine", p + "smpp.password", "secret");
     }
 
     /** All the nodes' CPU time so far (ms). */

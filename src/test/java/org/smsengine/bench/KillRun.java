@@ -90,14 +90,7 @@ final class KillRun {
         try {
             for (int i = 0; i < nodes; i++) {
                 Map<String, String> properties = new HashMap<>(shared);
-                properties.putAll(Map.of("sms.providers.definitions[0].name", "bench-smsc",
-                        "sms.providers.definitions[0].tps", "1000000",
-                        "sms.providers.definitions[0].window", window,
-                        "sms.providers.definitions[0].sessions", Integer.toString(SESSIONS_PER_NODE),
-                        "sms.providers.definitions[0].smpp.host", "localhost",
-                        "sms.providers.definitions[0].smpp.port", Integer.toString(smscPort),
-                        "sms.providers.definitions[0].smpp.system-id", "engine",
-                        "sms.providers.definitions[0].smpp.password", "secret"));
+                properties.putAll(ClusterRun.provider(smscPort, window, SESSIONS_PER_NODE));
                 engines.add(EngineProcess.start(options.jar(), options.heap(), TestServices.freePort(), properties,
                         Files.createDirectories(workDir.resolve("node-" + (i + 1)))));
             }
