@@ -258,6 +258,12 @@ class StatementPlansIT extends EngineIntegrationTest {
                 params("state", "COMPLETED", "name", "no such name", "offset", 0L, "limit", 20), List.of(), perPage()));
         cases.add(new Case("console: batches counted by name", batches + "count",
                 params("state", null, "name", "no such name"), List.of(), perPage()));
+        // a batch's figures are its row plus its counter slots (a few per partition until they are folded)
+        String slots = "INSERT INTO sms_batch_tally (batch_id, slot, sent, delivered) SELECT " + NEW
+                + ", s, 1, 1 FROM generate_series(-" + PlanSandbox.PARTITIONS + ", " + (PlanSandbox.PARTITIONS - 1) + ") AS s";
+        cases.add(new Case("progress: a batch with its slots", batches + "find", NEW, List.of(slots), perPage()));
+        cases.add(new Case("fold: a batch's slots into its row", batches + "foldSlots", params("id", NEW), List.of(slots),
+                perPage()));
         String messages = "org.smsengine.message.MessageMapper.";
         cases.add(new Case("messages: first page", messages + "page",
                 params("batchId", NEW, "status", null, "offset", 0L, "limit", PAGE), List.of(), perPage()));

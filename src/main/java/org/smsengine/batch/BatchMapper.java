@@ -7,8 +7,9 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * {@code sms_batch}. Every change returns the row as it is after the change, so the caller can
- * publish exactly that to the live view; each change bumps {@code progress_seq} for that purpose.
+ * {@code sms_batch}. Every change returns the batch as it is after the change, so the caller can
+ * publish exactly that to the live view; each change takes a new {@code progress_seq} (one sequence)
+ * for that purpose. A batch's counters are its row's plus its slots' ({@code sms_batch_tally}).
  */
 @Mapper
 public interface BatchMapper {
@@ -29,18 +30,41 @@ public interface BatchMapper {
     void setUploadBytes(@Param("id") long id, @Param("bytes") long bytes);
 
     /**
-     * Adds {@code delta} to the batch's counts and {@code segments} to its segments; {@code validatedBytes}
-     * is a position (how far into the upload validation has read), kept at its highest.
+     * Adds {@code delta} to the batch's counts, {@code segments} to its segments and {@code cost} to its cost, in
+     * {@code slot} ({@link CounterSlots}); {@code validatedBytes} is a position (how far into the upload validation
+     * has read), kept at its highest. Returns the batch as it is now, seen from this transaction. Writers of one
+     * batch in different slots never wait for each other (the batch row itself is not written): the batch's
+     * figures are its row plus its slots, summed when read, and {@code CounterFolder} moves the slots into the row.
      */
-    BatchRow addCounts(@Param("id") long id, @Param("delta") BatchCounts delta, @Param("segments") long segments,
-            @Param("validatedBytes") long validatedBytes);
-
-    /** Adds {@code delta} to the batch's counts. */
-    default BatchRow addCounts(long id, BatchCounts delta) {
-        return addCounts(id, delta, 0, 0);
+    default BatchRow addCounts(long id, int slot, BatchCounts delta, long segments, long validatedBytes, BigDecimal cost) {
+        addToSlot(id, slot, delta, segments, validatedBytes, cost);
+        return find(id).orElseThrow(() -> new BatchNotFoundException(id));
     }
 
-    /** Sets the delivery counters to what the messages say: the statistics step's exact figures. */
+    /** Adds {@code delta} to the batch's counts, in {@code slot}. */
+    default BatchRow addCounts(long id, int slot, BatchCounts delta) {
+        return addCounts(id, slot, delta, 0, 0, BigDecimal.ZERO);
+    }
+
+    void addToSlot(@Param("id") long id, @Param("slot") int slot, @Param("delta") BatchCounts delta,
+            @Param("segments") long segments, @Param("validatedBytes") long validatedBytes, @Param("cost") BigDecimal cost);
+
+    /** Locks the batch's row for {@link #foldSlots}; null when another transaction holds it. */
+    Long lockForFold(@Param("id") long id);
+
+    /** Moves what the batch's slots hold (but those a writer holds now) into its row; its figures stay as they are. */
+    int foldSlots(@Param("id") long id);
+
+    /** A new {@code progress_seq} for the batch, nothing else changed: the batch as it is now, to publish. */
+    BatchRow touchProgress(@Param("id") long id);
+
+    /** The batches that have something in their slots. */
+    List<Long> slotted();
+
+    /**
+     * Sets the delivery counters of the batch's row to {@code counts}: what its messages say less what its slots
+     * hold, both read in one statement (see {@code BatchRecount}), so that row plus slots are the exact figures.
+     */
     BatchRow setDeliveryCounts(@Param("id") long id, @Param("counts") BatchCounts counts,
             @Param("retryableFailures") long retryableFailures);
 
@@ -52,9 +76,6 @@ public interface BatchMapper {
 
     /** The batch's forecast (JSON), written when its preparation ends. */
     void setForecast(@Param("id") long id, @Param("forecast") String forecast);
-
-    /** Adds to what the batch cost so far; returns the total and the budget. */
-    Spent addCost(@Param("id") long id, @Param("amount") BigDecimal amount);
 
     /** What a batch cost so far, and its budget (null: none). */
     record Spent(BigDecimal cost, BigDecimal budget) {

@@ -15,8 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sets a batch's delivery counters to what its messages say (one aggregate over them), so whatever
  * the live counters missed, the figures are exact: at the end of delivery, after an abort, after a
- * retry is queued. The batch row is locked before counting: a receipt pass that commits meanwhile
- * is then either counted or adds to the figures after them, never overwritten.
+ * retry is queued. A batch's figures are its row plus its counter slots (see {@code BatchMapper.addCounts}):
+ * the messages and the slots are read in one statement, and the row is set to the messages' figures less
+ * what the slots held then, so a receipt pass that commits meanwhile (into a slot, without waiting for this)
+ * is either counted in both or in neither, never twice nor lost. The row is locked before counting, which
+ * keeps the background fold of the slots into the row out until this has committed.
  */
 @Component
 public class BatchRecount {
@@ -25,6 +28,8 @@ public class BatchRecount {
             MessageStatus.UNDELIVERED, MessageStatus.EXPIRED, MessageStatus.REJECTED);
     private static final Set<MessageStatus> UNDELIVERED = Set.of(MessageStatus.UNDELIVERED, MessageStatus.EXPIRED,
             MessageStatus.REJECTED);
+
+    private static final String SLOT = "slot:";
 
     private final DeliveryMapper deliveries;
     private final BatchMapper batches;
@@ -39,12 +44,18 @@ public class BatchRecount {
     @Transactional
     public BatchRow recount(long batchId) {
         deliveries.lockBatch(batchId);
-        Map<MessageStatus, Long> counts = count(deliveries.countStatuses(batchId));
-        BatchCounts totals = BatchCounts.delivery(
-                sum(counts, ACCEPTED), counts.getOrDefault(MessageStatus.FAILED, 0L),
-                counts.getOrDefault(MessageStatus.DELIVERED, 0L), sum(counts, UNDELIVERED),
-                counts.getOrDefault(MessageStatus.CANCELLED, 0L), counts.getOrDefault(MessageStatus.SUPPRESSED, 0L));
-        BatchRow row = batches.setDeliveryCounts(batchId, totals, deliveries.countRetryable(batchId));
+        List<DeliveryMapper.StatusCount> rows = deliveries.countStatuses(batchId);
+        Map<MessageStatus, Long> counts = count(rows.stream().filter(row -> !row.status().startsWith(SLOT)).toList());
+        Map<String, Long> slots = rows.stream().filter(row -> row.status().startsWith(SLOT))
+                .collect(Collectors.toMap(row -> row.status().substring(SLOT.length()), DeliveryMapper.StatusCount::count));
+        BatchCounts rowCounts = BatchCounts.delivery(
+                sum(counts, ACCEPTED) - slots.getOrDefault("sent", 0L),
+                counts.getOrDefault(MessageStatus.FAILED, 0L) - slots.getOrDefault("send_failed", 0L),
+                counts.getOrDefault(MessageStatus.DELIVERED, 0L) - slots.getOrDefault("delivered", 0L),
+                sum(counts, UNDELIVERED) - slots.getOrDefault("undelivered", 0L),
+                counts.getOrDefault(MessageStatus.CANCELLED, 0L) - slots.getOrDefault("cancelled", 0L),
+                counts.getOrDefault(MessageStatus.SUPPRESSED, 0L) - slots.getOrDefault("suppressed", 0L));
+        BatchRow row = batches.setDeliveryCounts(batchId, rowCounts, deliveries.countRetryable(batchId));
         progress.publish(row);
         return row;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.CounterSlots;
 import org.smsengine.consent.PageScreen;
 import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
@@ -84,7 +85,7 @@ class ConsentGate {
         Long expired = ownTransaction.execute(status -> {
             long n = deliveries.expireRest(batchId, partitionNo, PageScreen.VALIDITY_PASSED);
             if (n > 0) {
-                progress.publish(batches.addCounts(batchId, BatchCounts.submitted(0, 0, n)));
+                progress.publish(batches.addCounts(batchId, CounterSlots.partition(partitionNo), BatchCounts.submitted(0, 0, n)));
             }
             return n;
         });
@@ -94,7 +95,7 @@ class ConsentGate {
     private void suppress(long batchId, int partitionNo, List<Long> ids, List<String> reasons) {
         int n = deliveries.suppress(batchId, partitionNo, ids.toArray(Long[]::new), reasons.toArray(String[]::new));
         if (n > 0) {
-            progress.publish(batches.addCounts(batchId, BatchCounts.submitted(0, 0, n)));
+            progress.publish(batches.addCounts(batchId, CounterSlots.partition(partitionNo), BatchCounts.submitted(0, 0, n)));
         }
     }
 }

@@ -90,6 +90,10 @@ public interface DeliveryMapper {
     /** Locks the batch row for the rest of the transaction; returns its id. */
     Long lockBatch(long batchId);
 
+    /**
+     * The batch's messages by status, and what its counter slots hold of each delivery counter (status
+     * {@code slot:sent}, {@code slot:send_failed} ...), read in one snapshot.
+     */
     List<StatusCount> countStatuses(long batchId);
 
     /**

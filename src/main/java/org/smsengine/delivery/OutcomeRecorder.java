@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.BatchRow;
+import org.smsengine.batch.CounterSlots;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
@@ -166,7 +168,9 @@ class OutcomeRecorder {
                     accepted.stream().map(DeliveryMapper.PartRef::part).toArray(Integer[]::new),
                     accepted.stream().map(DeliveryMapper.PartRef::parts).toArray(Integer[]::new));
         }
-        progress.publish(batches.addCounts(batchId, BatchCounts.submitted(sent, failed, suppressed)));
-        return costMicros == 0 ? null : batches.addCost(batchId, Prices.amount(costMicros));
+        BatchRow batch = batches.addCounts(batchId, CounterSlots.partition(partitionNo),
+                BatchCounts.submitted(sent, failed, suppressed), 0, 0, Prices.amount(costMicros));
+        progress.publish(batch);
+        return costMicros == 0 ? null : new BatchMapper.Spent(batch.cost(), batch.budget());
     }
 }

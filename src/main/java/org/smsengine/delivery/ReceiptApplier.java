@@ -2,6 +2,7 @@ package org.smsengine.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,10 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.CounterSlots;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.provider.Receipt;
@@ -68,13 +71,17 @@ public class ReceiptApplier {
         return unmatched;
     }
 
-    /** One statement for every message the pass changes; the batches' counters move once each. */
+    /**
+     * One statement for every message the pass changes; each partition's receipt slot of its batch's counters
+     * moves once (in the order of batch and partition, as every pass takes them), then each batch is published.
+     */
     private void update(List<Change> changes) {
-        Map<Long, long[]> counts = new HashMap<>();
+        Map<Long, Map<Integer, long[]>> counts = new TreeMap<>();
         for (Change change : changes) {
             if (!change.target().status().equals(change.status())) {
                 record(change);
-                long[] moved = counts.computeIfAbsent(change.target().batchId(), id -> new long[2]);
+                long[] moved = counts.computeIfAbsent(change.target().batchId(), id -> new TreeMap<>())
+                        .computeIfAbsent(change.target().partitionNo(), partition -> new long[2]);
                 moved[change.status().equals(MessageStatus.DELIVERED.name()) ? 0 : 1]++;
             }
         }
@@ -87,7 +94,11 @@ public class ReceiptApplier {
                 changes.stream().map(Change::error).toArray(String[]::new),
                 changes.stream().map(Change::deliveredAt).toArray(String[]::new),
                 changes.stream().map(Change::receiptAt).toArray(String[]::new));
-        counts.forEach((batchId, moved) -> progress.publish(batches.addCounts(batchId, BatchCounts.receipted(moved[0], moved[1]))));
+        counts.forEach((batchId, byPartition) -> {
+            byPartition.forEach((partitionNo, moved) -> batches.addToSlot(batchId, CounterSlots.receipts(partitionNo),
+                    BatchCounts.receipted(moved[0], moved[1]), 0, 0, BigDecimal.ZERO));
+            batches.find(batchId).ifPresent(progress::publish);
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package org.smsengine.recovery;
 
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.CounterSlots;
 import org.smsengine.delivery.DeliveryMapper;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,7 @@ public class UnfinishedJobs {
 
     private int settle(long batchId, Integer partitionNo) {
         int messages = deliveries.recoverInDoubt(batchId, partitionNo, resends());
-        batches.addCounts(batchId, BatchCounts.inDoubt(messages));
+        batches.addCounts(batchId, CounterSlots.BATCH, BatchCounts.inDoubt(messages));
         return messages;
     }
 

@@ -26,7 +26,7 @@ public final class PlanSandbox implements AutoCloseable {
     public static final long OTHER = 3;
     public static final int PARTITIONS = 4;
 
-    private static final List<String> TABLES = List.of("sms_batch", "sms_recipient", "sms_message", "sms_reject",
+    private static final List<String> TABLES = List.of("sms_batch", "sms_batch_tally", "sms_recipient", "sms_message", "sms_reject",
             "sms_retry", "sms_receipt_ref", "sms_partition", "sms_opt_out", "sms_upload_chunk", "sms_audience_phone",
             "sms_opt_out_event", "sms_frequency", "sms_contact", "sms_inbound", "sms_opt_out_staging");
 

@@ -1,9 +1,11 @@
 package org.smsengine.pipeline.preparation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.CounterSlots;
 import org.smsengine.message.MessageStore;
 import org.smsengine.message.PreparedMessage;
 import org.smsengine.progress.ProgressPublisher;
@@ -37,6 +39,7 @@ class PreparedMessageWriter implements ItemWriter<List<PreparedMessage>> {
         for (PreparedMessage message : all) {
             segments += message.encoded().segments();
         }
-        progress.publish(batches.addCounts(batchId, BatchCounts.prepared(all.size()), segments, 0));
+        progress.publish(batches.addCounts(batchId, CounterSlots.partition(partitionNo), BatchCounts.prepared(all.size()), segments, 0,
+                BigDecimal.ZERO));
     }
 }

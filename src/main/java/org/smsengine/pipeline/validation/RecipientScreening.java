@@ -2,6 +2,7 @@ package org.smsengine.pipeline.validation;
 
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.CounterSlots;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientMapper;
 import org.springframework.batch.core.StepContribution;
@@ -35,7 +36,7 @@ class RecipientScreening implements Tasklet {
         int optedOut = recipients.rejectOptedOut(batchId);
         int duplicates = recipients.rejectDuplicates(batchId);
         contribution.incrementWriteCount(optedOut + duplicates);
-        progress.publish(batches.addCounts(batchId, BatchCounts.screened(optedOut, duplicates)));
+        progress.publish(batches.addCounts(batchId, CounterSlots.BATCH, BatchCounts.screened(optedOut, duplicates)));
         return RepeatStatus.FINISHED;
     }
 }

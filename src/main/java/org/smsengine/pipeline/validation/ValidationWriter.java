@@ -1,11 +1,13 @@
 package org.smsengine.pipeline.validation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
+import org.smsengine.batch.CounterSlots;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientStore;
 import org.smsengine.recipient.RejectRow;
@@ -65,7 +67,7 @@ class ValidationWriter implements ItemWriter<RowBlock>, ItemStream {
         recipients.append(batchId, accepted);
         rejects.insert(batchId, rejected);
         BatchCounts delta = BatchCounts.checked(rows, accepted.size(), rejected.size());
-        progress.publish(batches.addCounts(batchId, delta, 0, bytesRead));
+        progress.publish(batches.addCounts(batchId, CounterSlots.BATCH, delta, 0, bytesRead, BigDecimal.ZERO));
     }
 
     /** Sorts a block's rows into recipients and rejects; returns how many rows failed to be checked. */
