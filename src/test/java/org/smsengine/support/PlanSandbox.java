@@ -51,6 +51,7 @@ public final class PlanSandbox implements AutoCloseable {
             for (String table : TABLES) {
                 sql.execute("CREATE TABLE " + table + " (LIKE public." + table + " INCLUDING ALL) WITH (autovacuum_enabled = false)");
             }
+            sql.execute("CREATE SEQUENCE sms_progress_seq");   // the engine's statements take progress_seq from it
             sql.execute(sandbox.history());
         }
         if (statistics == Statistics.STALE) {
