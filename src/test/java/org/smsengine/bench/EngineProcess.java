@@ -76,6 +76,33 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /**
+     * CPU time the engine's JIT compiler threads (C1, C2) have used so far, from {@code /proc/<pid>/task}: a cost each
+     * fresh JVM pays once, not a cost per message. Threads the JVM has already retired are not counted, so
+     * a difference of two readings can only understate it. -1 where there is no /proc.
+     */
+    long jitMillis() {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> threads = java.nio.file.Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            }
+            return ticks * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
      * {@code kill -9} of the engine: SIGKILL to its JVM (started directly as {@code java}, so the process is the JVM
      * itself, not a wrapper around it), as a lost machine would; no shutdown hook runs, nothing is handed over.
      * Returns once the process is gone.

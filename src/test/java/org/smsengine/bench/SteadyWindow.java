@@ -19,15 +19,23 @@ final class SteadyWindow implements AutoCloseable {
     static final double TO = 0.75;
     private static final long POLL_MILLIS = 20;
 
-    /** One reading: when, the submissions accepted since the start, all the nodes' CPU time so far (ms). */
-    record Sample(long nanos, long accepted, long cpuMillis) {
+    /** One reading: when, the submissions accepted since the start, all the nodes' CPU time and JIT compilers' time so far (ms). */
+    record Sample(long nanos, long accepted, long cpuMillis, long jitMillis) {
     }
 
-    /** The window's figures; {@code messages} 0 when the batch never crossed both marks. */
-    record Result(long messages, double seconds, long cpuMillis) {
+    /**
+     * The window's figures; {@code messages} 0 when the batch never crossed both marks. {@code jitMillis}: the part
+     * of {@code cpuMillis} the nodes' JIT compiler threads used.
+     */
+    record Result(long messages, double seconds, long cpuMillis, long jitMillis) {
 
         double microsPerMessage() {
             return messages == 0 ? Double.NaN : cpuMillis * 1000.0 / messages;
+        }
+
+        /** CPU per message less the JIT compilers' (code still being compiled is still slower than it will be). */
+        double microsPerMessageLessJit() {
+            return messages == 0 ? Double.NaN : (cpuMillis - Math.max(0, jitMillis)) * 1000.0 / messages;
         }
 
         double rate() {
@@ -49,9 +57,9 @@ final class SteadyWindow implements AutoCloseable {
                 while (last == null && !Thread.currentThread().isInterrupted()) {
                     long accepted = simulator.count().accepted() - before;
                     if (first == null && accepted >= from) {
-                        first = new Sample(System.nanoTime(), accepted, cpu(engines));
+                        first = new Sample(System.nanoTime(), accepted, cpu(engines), jit(engines));
                     } else if (first != null && accepted >= to) {
-                        last = new Sample(System.nanoTime(), accepted, cpu(engines));
+                        last = new Sample(System.nanoTime(), accepted, cpu(engines), jit(engines));
                     }
                     Thread.sleep(POLL_MILLIS);
                 }
@@ -75,9 +83,10 @@ final class SteadyWindow implements AutoCloseable {
         Sample a = first;
         Sample b = last;
         if (a == null || b == null) {
-            return new Result(0, 0, 0);
+            return new Result(0, 0, 0, 0);
         }
-        return new Result(b.accepted() - a.accepted(), (b.nanos() - a.nanos()) / 1e9, b.cpuMillis() - a.cpuMillis());
+        return new Result(b.accepted() - a.accepted(), (b.nanos() - a.nanos()) / 1e9, b.cpuMillis() - a.cpuMillis(),
+                b.jitMillis() - a.jitMillis());
     }
 
     /** Why the window could not be measured, or null. */
@@ -88,6 +97,11 @@ final class SteadyWindow implements AutoCloseable {
     /** All the nodes' CPU time so far (ms). */
     static long cpu(List<EngineProcess> engines) {
         return engines.stream().mapToLong(EngineProcess::cpuMillis).sum();
+    }
+
+    /** All the nodes' JIT compiler threads' CPU time so far (ms). */
+    static long jit(List<EngineProcess> engines) {
+        return engines.stream().mapToLong(EngineProcess::jitMillis).sum();
     }
 
     @Override
