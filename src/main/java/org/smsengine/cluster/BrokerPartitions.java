@@ -32,6 +32,7 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.core.step.NoSuchStepException;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
@@ -42,7 +43,7 @@ import org.springframework.integration.core.MessagingTemplate;
  * broker before the next, and learns that the partitions ended by polling the job repository (never
  * from replies: an aggregator's state is lost with its node and crosses between concurrent jobs).
  * Every node consumes every step's queue, as many requests at a time as it has slots for that step
- * ({@link PartitionWorker} runs each).
+ * ({@link PartitionWorker} runs each). A request the broker loses is sent again ({@link RequestWatch}).
  */
 class BrokerPartitions implements RemotePartitions, SmartLifecycle {
 
@@ -63,12 +64,13 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
     /** How long a stopping node waits for the partitions it runs to stop and be handed back. */
     private static final Duration HAND_BACK_PATIENCE = Duration.ofSeconds(5);
 
+    private final RequestWatch watch;
     private final Map<String, SimpleMessageListenerContainer> listeners = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean running;
 
     BrokerPartitions(ConnectionFactory connections, AmqpAdmin admin, JobExplorer jobExplorer, PartitionWorker worker,
-            ClusterConfiguration.WorkerSteps steps, ClusterSettings settings, ObjectMapper json) {
+            ClusterConfiguration.WorkerSteps steps, ClusterSettings settings, ObjectMapper json, ClaimMapper claims) {
         this.connections = connections;
         this.rabbit = new RabbitTemplate(connections);
         this.admin = admin;
@@ -77,6 +79,7 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
         this.steps = steps;
         this.settings = settings;
         this.json = json;
+        this.watch = new RequestWatch(jobExplorer, claims, admin, this::send);
     }
 
     @Override
@@ -86,7 +89,7 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
         listeners.computeIfAbsent(step.getName(), name -> listener(queue, pool, slots));
         DirectChannel requests = new DirectChannel();
         requests.subscribe(message -> publish(queue, (StepExecutionRequest) message.getPayload()));
-        MessageChannelPartitionHandler handler = new RepositoryPolling();
+        MessageChannelPartitionHandler handler = new RepositoryPolling(watch);
         handler.setStepName(step.getName());
         handler.setGridSize(gridSize);
         handler.setJobExplorer(jobExplorer);
@@ -103,13 +106,25 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
     /**
      * Spring Batch's handler, polling the job repository, whose ended partitions are also copied onto
      * the manager's own copies: the job execution it holds (which its listeners read, to tell a
-     * finished preparation from a stop) would otherwise show them STARTING, as they were sent.
+     * finished preparation from a stop) would otherwise show them STARTING, as they were sent. While it
+     * waits, the {@link RequestWatch} looks after the requests it sent.
      */
     static final class RepositoryPolling extends MessageChannelPartitionHandler {
 
+        private final RequestWatch watch;
+
+        RepositoryPolling(RequestWatch watch) {
+            this.watch = watch;
+        }
+
         @Override
         protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
-            Set<StepExecution> ended = super.doHandle(manager, partitions);
+            Set<StepExecution> ended;
+            try {
+                ended = super.doHandle(manager, partitions);
+            } finally {
+                watch.ended(partitions.stream().map(StepExecution::getId).toList());
+            }
             Map<Long, StepExecution> byId = new HashMap<>();
             ended.forEach(execution -> byId.put(execution.getId(), execution));
             for (StepExecution sent : partitions) {
@@ -131,15 +146,20 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
         return settings.queuePrefix() + "." + workerStep;
     }
 
-    /** Persistent, and confirmed by the broker before the manager goes on: a request is never lost on its way. */
     private void publish(String queue, StepExecutionRequest request) {
+        Request sent = new Request(request.getStepName(), request.getJobExecutionId(), request.getStepExecutionId());
+        send(queue, sent);
+        watch.sent(queue, sent);
+    }
+
+    /** Persistent, and confirmed by the broker before the manager goes on: a request is never lost on its way. */
+    private void send(String queue, Request request) {
         MessageProperties properties = new MessageProperties();
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         byte[] body;
         try {
-            body = json.writeValueAsBytes(new Request(request.getStepName(), request.getJobExecutionId(),
-                    request.getStepExecutionId()));
+            body = json.writeValueAsBytes(request);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -150,7 +170,7 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
             operations.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
             return null;
         });
-        log.debug("Partition request for step execution {} sent to {}", request.getStepExecutionId(), queue);
+        log.debug("Partition request for step execution {} sent to {}", request.stepExecutionId(), queue);
     }
 
     /**
@@ -165,6 +185,9 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
         container.setConcurrentConsumers(1);
         container.setPrefetchCount(Math.max(1, slots));
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        // a request is acknowledged when its partition ends, hours later for a big batch: RabbitMQ's 30-minute default
+        // would take it back from a running partition (brokers before RabbitMQ 3.12, and Qpid, ignore the argument)
+        container.setConsumerArguments(Map.of("x-consumer-timeout", settings.consumerTimeout().toMillis()));
         container.setMissingQueuesFatal(false);
         container.setAmqpAdmin(admin);
         container.setMessageListener((ChannelAwareMessageListener) (message, channel) -> {
@@ -236,6 +259,19 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
 
     private void declare(String queue) {
         admin.declareQueue(QueueBuilder.durable(queue).build());
+    }
+
+    /** Sends again the requests of this node's manager steps that the broker lost (see {@link RequestWatch}). */
+    @Scheduled(initialDelayString = "${sms.cluster.request-watch:30s}", fixedDelayString = "${sms.cluster.request-watch:30s}")
+    void watchRequests() {
+        if (!running || watch.outstanding() == 0) {
+            return;
+        }
+        try {
+            watch.look();
+        } catch (RuntimeException e) {
+            log.warn("Could not look after this node's partition requests ({}); looking again later", e.getMessage());
+        }
     }
 
     /** Whether the broker connection is up, for the nodes' view. */

@@ -44,8 +44,8 @@ class ClusterConfiguration {
 
         @Bean
         BrokerPartitions brokerPartitions(ConnectionFactory connections, AmqpAdmin admin, JobExplorer jobExplorer,
-                PartitionWorker worker, WorkerSteps steps, ClusterSettings settings, ObjectMapper json) {
-            return new BrokerPartitions(connections, admin, jobExplorer, worker, steps, settings, json);
+                PartitionWorker worker, WorkerSteps steps, ClusterSettings settings, ObjectMapper json, ClaimMapper claims) {
+            return new BrokerPartitions(connections, admin, jobExplorer, worker, steps, settings, json, claims);
         }
     }
 
