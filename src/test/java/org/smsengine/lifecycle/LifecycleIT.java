@@ -99,6 +99,42 @@ class LifecycleIT extends EngineIntegrationTest {
                 .containsExactly("preparation_started", "pause", "resume", "prepared");
     }
 
+    /**
+     * A pause once the preparation partitions write messages (not in validation, as above): they stop at a chunk
+     * boundary, the stop signal making the reader hand Spring Batch an empty page rather than the end of its
+     * rows, and the resumed job prepares every row once. Never delivered, so its numbers overlap no one's sends.
+     */
+    @Test
+    void aPauseDuringThePreparationPartitionsStopsThemAndTheResumeLosesNoRowAndDoublesNone() {
+        int count = 180_000;       // as many as the tests' upload limit (8 MB) takes: 36 chunks over 4 partitions
+        long id = upload(Recipients.csv(2_500_000, count), Map.of());
+        long deadline = System.currentTimeMillis() + PREPARED.toMillis();
+        while (jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM sms_message WHERE batch_id = ?)", Boolean.class, id)
+                .equals(Boolean.FALSE)) {
+            assertThat(System.currentTimeMillis()).as("preparation writing messages").isLessThan(deadline);
+            sleep(5);
+        }
+        JsonNode paused = act(id, "pause", 202);
+        assertThat(paused.get("state").asText()).isEqualTo("PREPARATION_PAUSED");
+        awaitJobEnded(id);
+        Map<String, Object> partitions = jdbc.queryForMap("""
+                SELECT count(*) FILTER (WHERE s.status = 'STOPPED') AS stopped, count(*) AS all_partitions
+                FROM batch_step_execution s JOIN sms_batch b ON b.job_execution_id = s.job_execution_id
+                WHERE b.id = ? AND s.step_name LIKE 'preparation-worker:%'""", id);
+        long written = jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ?", Long.class, id);
+        // 4 partitions; one may have finished its rows before the pause reached it
+        assertThat(((Number) partitions.get("stopped")).intValue()).as("partitions stopped: %s", partitions).isPositive();
+        assertThat(written).as("messages prepared before the pause").isPositive().isLessThan(count);
+
+        act(id, "resume", 202);
+        JsonNode ready = operator().awaitState(id, "READY", PREPARED);
+        assertThat(ready.get("counts").get("prepared").asInt()).isEqualTo(count);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ?", Long.class, id)).isEqualTo(count);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT row_no) FROM sms_message WHERE batch_id = ?", Long.class, id))
+                .isEqualTo(count);
+        act(id, "abort", 202);
+    }
+
     @Test
     void abortWorksFromEveryStateThatIsNotFinal() throws Exception {
         // CREATED or PREPARING, whichever the abort meets

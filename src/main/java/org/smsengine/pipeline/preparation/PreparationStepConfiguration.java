@@ -10,11 +10,13 @@ import org.smsengine.pipeline.PartitionRangePartitioner;
 import org.smsengine.pipeline.Partitions;
 import org.smsengine.pipeline.PipelineSettings;
 import org.smsengine.pipeline.PipelineStep;
+import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.recipient.RecipientMapper;
 import org.smsengine.recipient.RecipientRow;
 import org.smsengine.template.MessageTemplate;
 import org.springframework.batch.core.Step;
+import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -43,9 +45,10 @@ class PreparationStepConfiguration {
     @Bean
     @StepScope
     RecipientRangeReader recipientRangeReader(@Value(BATCH_ID) long batchId, @Value(FIRST_ROW) int firstRow,
-            @Value(LAST_ROW) int lastRow, RecipientMapper recipients, JobDefinition jobDefinition) {
+            @Value(LAST_ROW) int lastRow, RecipientMapper recipients, JobDefinition jobDefinition, StopSignals signals,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
         int pageSize = jobDefinition.step(STEP).chunkSize();
-        return new RecipientRangeReader(batchId, firstRow, lastRow, pageSize, recipients);
+        return new RecipientRangeReader(batchId, firstRow, lastRow, pageSize, recipients, signals, stepExecution);
     }
 
     @Bean

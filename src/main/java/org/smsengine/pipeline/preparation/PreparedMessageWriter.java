@@ -34,6 +34,9 @@ class PreparedMessageWriter implements ItemWriter<List<PreparedMessage>> {
     public void write(Chunk<? extends List<PreparedMessage>> chunk) {
         List<PreparedMessage> all = new ArrayList<>();
         chunk.forEach(all::addAll);
+        if (all.isEmpty()) {
+            return;     // the reader's empty page of a partition stopping here
+        }
         messages.insertPrepared(batchId, partitionNo, all);
         long segments = 0;
         for (PreparedMessage message : all) {
