@@ -72,7 +72,9 @@ class CrashRecoveryIT extends EngineIntegrationTest {
         // another node (this test's engine) continues the job on its own: nobody has to resume it
         JsonNode completed = operator().awaitState(id, "COMPLETED", Duration.ofSeconds(90));
         long inDoubt = completed.get("counts").get("inDoubt").asLong();
-        // the killed node's execution was ended by recovery, and another one (this engine's) completed the job
+        // the killed node's execution was ended by recovery, and another one (this engine's) completed the job; the
+        // batch is COMPLETED by the job's last step, a moment before Spring Batch records the execution's own end
+        awaitJobEnded(id);
         assertThat(jdbc.queryForList("""
                 SELECT e.status || ' ' || coalesce(e.exit_message, '') FROM batch_job_execution e
                 JOIN batch_job_execution this ON this.job_instance_id = e.job_instance_id
@@ -113,6 +115,23 @@ class CrashRecoveryIT extends EngineIntegrationTest {
             Thread.sleep(50);
         }
         assertThat(acceptedInRange(first, count)).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    /** Waits until no execution of the batch's job runs any more (20 s at most). */
+    private void awaitJobEnded(long id) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            Long running = jdbc.queryForObject("""
+                    SELECT count(*) FROM batch_job_execution e
+                    JOIN batch_job_execution this ON this.job_instance_id = e.job_instance_id
+                    JOIN sms_batch b ON b.job_execution_id = this.job_execution_id
+                    WHERE b.id = ? AND e.status IN ('STARTING', 'STARTED', 'STOPPING')""", Long.class, id);
+            if (running == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The job of batch " + id + " is still running 20 s after the batch completed");
     }
 
     private long acceptedInRange(int first, int count) {
