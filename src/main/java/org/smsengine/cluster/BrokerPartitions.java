@@ -79,7 +79,7 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
         this.steps = steps;
         this.settings = settings;
         this.json = json;
-        this.watch = new RequestWatch(jobExplorer, claims, admin, this::send);
+        this.watch = new RequestWatch(claims, admin, this::send);
     }
 
     @Override
@@ -261,7 +261,10 @@ class BrokerPartitions implements RemotePartitions, SmartLifecycle {
         admin.declareQueue(QueueBuilder.durable(queue).build());
     }
 
-    /** Sends again the requests of this node's manager steps that the broker lost (see {@link RequestWatch}). */
+    /**
+     * Sends again the requests of this node's manager steps that the broker lost (see {@link RequestWatch}), every
+     * {@code sms.cluster.request-watch} (30 s).
+     */
     @Scheduled(initialDelayString = "${sms.cluster.request-watch:30s}", fixedDelayString = "${sms.cluster.request-watch:30s}")
     void watchRequests() {
         if (!running || watch.outstanding() == 0) {

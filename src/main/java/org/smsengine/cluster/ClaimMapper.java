@@ -42,6 +42,14 @@ interface ClaimMapper {
     @Delete("DELETE FROM sms_partition_claim WHERE step_execution_id = #{stepExecutionId} AND node_id = #{nodeId}")
     int release(@Param("stepExecutionId") long stepExecutionId, @Param("nodeId") String nodeId);
 
+    /** Of these step executions, those still STARTING that no node has claimed. */
+    @Select("""
+            SELECT s.step_execution_id FROM batch_step_execution s
+            WHERE s.step_execution_id = ANY (#{ids,typeHandler=org.apache.ibatis.type.ArrayTypeHandler}::bigint[])
+              AND s.status = 'STARTING'
+              AND NOT EXISTS (SELECT 1 FROM sms_partition_claim c WHERE c.step_execution_id = s.step_execution_id)""")
+    List<Long> unclaimedStarting(@Param("ids") Long[] ids);
+
     /** Partitions each node runs now. */
     record Running(String nodeId, int partitions) {
     }

@@ -12,8 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout how long a partition request may wait for the broker's confirm before its step fails
  * @param claimRecheck   how often a request for a partition another live node holds looks again
  * @param signalsChannel the Redis pub/sub channel of stop signals
- * @param requestWatch   how often a manager looks for partition requests the broker lost (neither waiting in their
- *                       queue nor taken by a node, at two looks in a row) and sends them again
  * @param consumerTimeout how long a node may hold a partition request unacknowledged (it acknowledges a request
  *                       when its partition ends), asked of the broker per consumer ({@code x-consumer-timeout},
  *                       RabbitMQ 3.12 and later): RabbitMQ's own default, 30 minutes, is shorter than a big
@@ -27,6 +25,5 @@ public record ClusterSettings(
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue("1s") Duration claimRecheck,
         @DefaultValue("sms:signals") String signalsChannel,
-        @DefaultValue("30s") Duration requestWatch,
         @DefaultValue("7d") Duration consumerTimeout) {
 }

@@ -3,15 +3,13 @@ package org.smsengine.cluster;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.QueueInformation;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
 
 /**
  * A manager's watch over the partition requests it sent and whose steps have not ended: the residual of
@@ -20,8 +18,8 @@ import org.springframework.batch.core.explore.JobExplorer;
  * purged or deleted, a broker that lost its disk) leaves its partition STARTING with nobody to claim it,
  * and the manager, which polls the job repository, would wait for it for ever.
  *
- * <p>At each {@link #look}, a request counts as lost when its partition is still STARTING, no node has
- * claimed it, and its step's queue holds no request waiting for a node (were one waiting, it might be
+ * <p>At each {@link #look} (one statement for all of them, at most one queue inquiry per step), a request
+ * counts as lost when its partition is still STARTING, no node has claimed it, and its step's queue holds no request waiting for a node (were one waiting, it might be
  * this one): a request being taken up passes through that state for a moment only, so it must be seen
  * so at two looks in a row. A lost request is sent again. That is safe whatever happened meanwhile: a
  * node handed a request for a partition that runs elsewhere or has ended drops it.
@@ -35,14 +33,11 @@ final class RequestWatch {
     }
 
     private final Map<Long, Outstanding> outstanding = new ConcurrentHashMap<>();
-    private final JobExplorer jobExplorer;
     private final ClaimMapper claims;
     private final AmqpAdmin admin;
     private final BiConsumer<String, BrokerPartitions.Request> resend;
 
-    RequestWatch(JobExplorer jobExplorer, ClaimMapper claims, AmqpAdmin admin,
-            BiConsumer<String, BrokerPartitions.Request> resend) {
-        this.jobExplorer = jobExplorer;
+    RequestWatch(ClaimMapper claims, AmqpAdmin admin, BiConsumer<String, BrokerPartitions.Request> resend) {
         this.claims = claims;
         this.admin = admin;
         this.resend = resend;
@@ -65,36 +60,27 @@ final class RequestWatch {
 
     /** Sends again what was found lost at this look and the one before; returns how many. */
     int look() {
-        int resent = 0;
+        Set<Long> unclaimed = Set.copyOf(claims.unclaimedStarting(outstanding.keySet().toArray(Long[]::new)));
         Map<String, Boolean> queueEmpty = new HashMap<>();
+        int resent = 0;
         for (Map.Entry<Long, Outstanding> entry : outstanding.entrySet()) {
             Outstanding sent = entry.getValue();
-            boolean lost = unclaimedAndStarting(sent.request())
+            boolean lost = unclaimed.contains(entry.getKey())
                     && queueEmpty.computeIfAbsent(sent.queue(), this::holdsNothing);
-            if (!lost) {
-                outstanding.replace(entry.getKey(), sent, new Outstanding(sent.queue(), sent.request(), 0));
-                continue;
+            boolean resend = lost && sent.lostLooks() > 0;
+            if (resend) {
+                log.warn("The request for partition {} ({}) of job execution {} is neither waiting in {} nor taken by any "
+                        + "node: the broker lost it; sending it again", sent.request().stepExecutionId(),
+                        sent.request().stepName(), sent.request().jobExecutionId(), sent.queue());
+                this.resend.accept(sent.queue(), sent.request());
+                resent++;
             }
-            if (sent.lostLooks() == 0) {
-                outstanding.replace(entry.getKey(), sent, new Outstanding(sent.queue(), sent.request(), 1));
-                continue;
+            int lostLooks = lost && !resend ? 1 : 0;
+            if (lostLooks != sent.lostLooks()) {
+                outstanding.replace(entry.getKey(), sent, new Outstanding(sent.queue(), sent.request(), lostLooks));
             }
-            log.warn("The request for partition {} ({}) of job execution {} is neither waiting in {} nor taken by any "
-                    + "node: the broker lost it; sending it again", sent.request().stepExecutionId(),
-                    sent.request().stepName(), sent.request().jobExecutionId(), sent.queue());
-            resend.accept(sent.queue(), sent.request());
-            outstanding.replace(entry.getKey(), sent, new Outstanding(sent.queue(), sent.request(), 0));
-            resent++;
         }
         return resent;
-    }
-
-    private boolean unclaimedAndStarting(BrokerPartitions.Request request) {
-        StepExecution execution = jobExplorer.getStepExecution(request.jobExecutionId(), request.stepExecutionId());
-        if (execution == null || execution.getStatus() != BatchStatus.STARTING) {
-            return false;
-        }
-        return claims.find(request.stepExecutionId(), 0) == null;
     }
 
     /** Whether the queue holds no request waiting for a node (a queue deleted holds none). */

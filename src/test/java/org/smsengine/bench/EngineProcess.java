@@ -66,10 +66,7 @@ final class EngineProcess implements AutoCloseable {
     /** CPU time the engine's process has used so far (user and system), from /proc; -1 where there is no /proc. */
     long cpuMillis() {
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command: state is field 3 of stat, utime 14 and stime 15 (clock ticks, 100 per second on Linux)
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            return cpuMillis(java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -82,24 +79,30 @@ final class EngineProcess implements AutoCloseable {
      */
     long jitMillis() {
         Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
-        long ticks = 0;
+        long millis = 0;
         try (java.util.stream.Stream<Path> threads = java.nio.file.Files.list(tasks)) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
                 try {
                     String stat = java.nio.file.Files.readString(thread.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        millis += cpuMillis(stat);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended while being read
                 }
             }
-            return ticks * 10;
+            return millis;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** User and system time of a process's or thread's {@code stat} line, in ms. */
+    private static long cpuMillis(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command: state is field 3 of stat, utime 14 and stime 15 (clock ticks, 100 per second on Linux)
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     /**

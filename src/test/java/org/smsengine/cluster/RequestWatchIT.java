@@ -19,7 +19,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.test.context.TestConstructor;
 
@@ -34,12 +33,10 @@ import org.springframework.test.context.TestConstructor;
 class RequestWatchIT extends EngineIntegrationTest {
 
     private final JobRepository jobRepository;
-    private final JobExplorer jobExplorer;
     private final ClaimMapper claims;
 
-    RequestWatchIT(JobRepository jobRepository, JobExplorer jobExplorer, ClaimMapper claims) {
+    RequestWatchIT(JobRepository jobRepository, ClaimMapper claims) {
         this.jobRepository = jobRepository;
-        this.jobExplorer = jobExplorer;
         this.claims = claims;
     }
 
@@ -49,7 +46,7 @@ class RequestWatchIT extends EngineIntegrationTest {
         RabbitAdmin admin = new RabbitAdmin(connections);
         String queue = "sms.partitions." + RUN_PREFIX.replace(":", "") + ".watch-worker";
         List<BrokerPartitions.Request> resent = new CopyOnWriteArrayList<>();
-        RequestWatch watch = new RequestWatch(jobExplorer, claims, admin, (to, request) -> {
+        RequestWatch watch = new RequestWatch(claims, admin, (to, request) -> {
             assertThat(to).isEqualTo(queue);
             resent.add(request);
         });
