@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records, every heartbeat interval, that this node is alive — on a thread of its own, not the
- * scheduler's: that one runs every {@code @Scheduled} task of the engine (housekeeping passes,
- * recovery, takeovers ...), and a heartbeat waiting behind a long one would let the other nodes
+ * scheduler's: its few threads run every {@code @Scheduled} task of the engine (housekeeping passes,
+ * recovery, takeovers ...), and a heartbeat waiting behind long ones would let the other nodes
  * think this node lost and continue the jobs it is still running. Beats from start-up (the first
  * when the engine is ready) until the context closes, through a graceful shutdown's hand-over.
  */
