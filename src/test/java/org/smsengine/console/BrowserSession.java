@@ -12,7 +12,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -91,11 +90,15 @@ public final class BrowserSession implements AutoCloseable {
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    /** Signs out and waits until the page it was on has gone. */
+    /**
+     * Signs out and waits for the login page it lands on. Not for the old page to go stale: asked about
+     * an element of a page it is replacing, Chromium may answer "Node with given id does not belong to
+     * the document", an unknown error rather than a stale element, which ended a wait for staleness.
+     */
     public void logout() {
-        WebElement logout = driver.findElement(By.id("logout"));
-        logout.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(logout));
+        driver.findElement(By.id("logout")).click();
+        new WebDriverWait(driver, WAIT).withMessage(() -> "not signed out: " + driver.getCurrentUrl())
+                .until(ExpectedConditions.urlContains("/login?logout"));
     }
 
     /** Waits until the element's text satisfies {@code expected} (a live page updates it); returns that text. */
