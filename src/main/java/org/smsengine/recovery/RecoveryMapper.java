@@ -22,13 +22,17 @@ interface RecoveryMapper {
             ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()""")
     void beat(@Param("nodeId") String nodeId, @Param("host") String host);
 
-    /** Running executions whose node is not this one and has been silent longer than the timeout (or never beat). */
+    /**
+     * Running executions whose node is not this one and has been silent longer than the timeout (or never
+     * beat). The unfinished executions (a few, from their partial index) are found first and their batches
+     * by key: joined, a planner without statistics (a restored database) read every batch to match them.
+     */
     @Select("""
-            SELECT b.id AS batch_id, e.job_execution_id, b.job_node
+            SELECT b.id AS batch_id, b.job_execution_id, b.job_node
             FROM sms_batch b
-            JOIN batch_job_execution e ON e.job_execution_id = b.job_execution_id
             LEFT JOIN sms_node n ON n.node_id = b.job_node
-            WHERE e.status IN ('STARTING', 'STARTED', 'STOPPING')
+            WHERE b.job_execution_id = ANY (ARRAY(SELECT e.job_execution_id FROM batch_job_execution e
+                                                  WHERE e.status IN ('STARTING', 'STARTED', 'STOPPING')))
               AND b.job_node IS DISTINCT FROM #{self}
               AND (n.node_id IS NULL OR n.heartbeat_at < now() - #{timeoutMillis} * interval '1 millisecond')
             ORDER BY b.id""")
@@ -36,10 +40,11 @@ interface RecoveryMapper {
 
     /** This node's executions that have not ended: running, stopping, or queued (launched but not started). */
     @Select("""
-            SELECT b.id AS batch_id, e.job_execution_id
+            SELECT b.id AS batch_id, b.job_execution_id
             FROM sms_batch b
-            JOIN batch_job_execution e ON e.job_execution_id = b.job_execution_id
-            WHERE b.job_node = #{node} AND e.status IN ('STARTING', 'STARTED', 'STOPPING')
+            WHERE b.job_execution_id = ANY (ARRAY(SELECT e.job_execution_id FROM batch_job_execution e
+                                                  WHERE e.status IN ('STARTING', 'STARTED', 'STOPPING')))
+              AND b.job_node = #{node}
             ORDER BY b.id""")
     List<RunningJob> findRunningJobs(@Param("node") String node);
 
@@ -82,10 +87,15 @@ interface RecoveryMapper {
     @Update("DELETE FROM sms_partition_claim WHERE job_execution_id = #{executionId}")
     int releaseClaims(@Param("executionId") long executionId);
 
-    /** Claims of nodes silent longer than the timeout whose partitions are no longer running (ended by recovery, or taken over). */
+    /**
+     * Claims of nodes silent longer than the timeout whose partitions are no longer running (ended by
+     * recovery, or taken over). Each claim's step is looked up by its key: joined, a planner without
+     * statistics hashed every step execution ever run to find the few claimed.
+     */
     @Update("""
-            DELETE FROM sms_partition_claim c USING batch_step_execution s
-            WHERE s.step_execution_id = c.step_execution_id AND s.status NOT IN ('STARTING', 'STARTED', 'STOPPING')
+            DELETE FROM sms_partition_claim c
+            WHERE (SELECT s.status FROM batch_step_execution s WHERE s.step_execution_id = c.step_execution_id)
+                  NOT IN ('STARTING', 'STARTED', 'STOPPING')
               AND NOT EXISTS (SELECT 1 FROM sms_node n WHERE n.node_id = c.node_id
                               AND n.heartbeat_at >= now() - #{timeoutMillis} * interval '1 millisecond')""")
     int forgetDeadClaims(@Param("timeoutMillis") long timeoutMillis);

@@ -32,25 +32,22 @@ public final class PlanSandbox implements AutoCloseable {
 
     private final String url;
     private final String schema;
+    private final List<String> tables;
     private final int history;
     private final int rows;
 
-    private PlanSandbox(String url, String schema, int history, int rows) {
+    private PlanSandbox(String url, String schema, List<String> tables, int history, int rows) {
         this.url = url;
         this.schema = schema;
+        this.tables = tables;
         this.history = history;
         this.rows = rows;
     }
 
     /** A sandbox with {@code history} rows of the old batch and {@code rows} of the new one. */
     public static PlanSandbox create(Statistics statistics, int history, int rows) throws SQLException {
-        String url = TestServices.properties().get("spring.datasource.url");
-        PlanSandbox sandbox = new PlanSandbox(url, "plans_" + UUID.randomUUID().toString().substring(0, 8), history, rows);
+        PlanSandbox sandbox = empty(TABLES, history, rows);
         try (Connection connection = sandbox.connect(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE SCHEMA " + sandbox.schema);
-            for (String table : TABLES) {
-                sql.execute("CREATE TABLE " + table + " (LIKE public." + table + " INCLUDING ALL) WITH (autovacuum_enabled = false)");
-            }
             sql.execute("CREATE SEQUENCE sms_progress_seq");   // the engine's statements take progress_seq from it
             sql.execute(sandbox.history());
         }
@@ -66,10 +63,30 @@ public final class PlanSandbox implements AutoCloseable {
         return sandbox;
     }
 
+    /**
+     * Empty copies of these tables (of the engine's, or Spring Batch's), with their indexes, for a test
+     * that fills them itself: never analyzed until it says so.
+     */
+    public static PlanSandbox of(String... tables) throws SQLException {
+        return empty(List.of(tables), 0, 0);
+    }
+
+    private static PlanSandbox empty(List<String> tables, int history, int rows) throws SQLException {
+        String url = TestServices.properties().get("spring.datasource.url");
+        PlanSandbox sandbox = new PlanSandbox(url, "plans_" + UUID.randomUUID().toString().substring(0, 8), tables, history, rows);
+        try (Connection connection = sandbox.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE SCHEMA " + sandbox.schema);
+            for (String table : tables) {
+                sql.execute("CREATE TABLE " + table + " (LIKE public." + table + " INCLUDING ALL) WITH (autovacuum_enabled = false)");
+            }
+        }
+        return sandbox;
+    }
+
     /** Statistics from now on: what they say is true. */
     public void analyze() throws SQLException {
         try (Connection connection = connect(); Statement sql = connection.createStatement()) {
-            for (String table : TABLES) {
+            for (String table : tables) {
                 sql.execute("ANALYZE " + table);
             }
         }
