@@ -22,7 +22,7 @@ import org.springframework.test.context.TestConstructor;
  * A node killed with {@code kill -9} in the middle of a delivery: this test's engine, another node
  * on the same database, notices its silence, ends the lost job and continues the batch on its own, without
  * losing a recipient; only messages that were in flight may reach their phone twice, and their
- * number is reported.
+ * number is reported. A batch lost too often is paused for an operator instead.
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class CrashRecoveryIT extends EngineIntegrationTest {
@@ -45,16 +45,7 @@ class CrashRecoveryIT extends EngineIntegrationTest {
         long id;
         long queued;
         long acceptedBeforeKill;
-        try (ChildEngine child = ChildEngine.start(Map.of(
-                "sms.providers.definitions[0].name", "simulator",
-                "sms.providers.definitions[0].tps", "2000",
-                "sms.providers.definitions[0].window", "32",
-                "sms.providers.definitions[0].sessions", "2",
-                "sms.providers.definitions[0].smpp.port", Integer.toString(SMSC_PORT),
-                "sms.progress.key-prefix", RUN_PREFIX,
-                "sms.recovery.heartbeat-interval", "500ms",
-                "sms.recovery.node-timeout", "3s",
-                "sms.pipeline.concurrent-jobs", "1"), log)) {
+        try (ChildEngine child = startChild(log)) {
             ApiClient node = child.api();
             id = node.uploadCsv(Recipients.csv(first, count),
                     Map.of("name", "killed mid-run", "template", "Hi {{name}}", "region", "US")).createdId();
@@ -107,6 +98,77 @@ class CrashRecoveryIT extends EngineIntegrationTest {
         JsonNode queuedEvents = operator().get("/api/v1/batches/" + queued + "/events").json();
         assertThat(queuedEvents).extracting(e -> e.get("event").asText()).containsSubsequence("taken_over", "preparation_started");
         assertThat(queuedEvents.get(0).get("reason").asText()).contains("lost before the job started");
+    }
+
+    /**
+     * A batch lost with its node more times than {@code sms.recovery.continue-lost} (3) is not continued
+     * again on its own: it is paused for an operator, with the reason, and resuming it sends what is left.
+     * Its three earlier losses are written into its job's history before the kill (three ended executions
+     * of its job instance, as recovery leaves them, older than its running one).
+     */
+    @Test
+    void aBatchLostWithItsNodeOnceTooOftenIsPausedForAnOperator() throws Exception {
+        int first = 4_340_000;
+        int count = 10_000;
+        Path log = Files.createDirectories(Path.of("target/crash-recovery")).resolve("child-engine-lost-often.log");
+        long id;
+        try (ChildEngine child = startChild(log)) {
+            ApiClient node = child.api();
+            id = node.uploadCsv(Recipients.csv(first, count),
+                    Map.of("name", "lost too often", "template", "Hi {{name}}", "region", "US")).createdId();
+            node.awaitState(id, "READY", Duration.ofSeconds(60));
+            assertThat(node.postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+            awaitAcceptedInRange(first, count, 2000);
+            Map<String, Object> running = jdbc.queryForMap("""
+                    SELECT e.job_execution_id, e.job_instance_id, e.create_time FROM batch_job_execution e
+                    JOIN sms_batch b ON b.job_execution_id = e.job_execution_id WHERE b.id = ?""", id);
+            for (int earlier = 1; earlier <= 3; earlier++) {
+                jdbc.update("""
+                        INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time, start_time,
+                            end_time, status, exit_code, exit_message, last_updated)
+                        VALUES (?, 2, ?, ?::timestamp - ? * interval '1 minute', ?::timestamp - ? * interval '1 minute',
+                            ?::timestamp - ? * interval '1 minute', 'FAILED', 'FAILED', 'node lost: an-earlier-node', now())""",
+                        -(((Number) running.get("job_execution_id")).longValue() * 10 + earlier), running.get("job_instance_id"),
+                        running.get("create_time"), 10 * earlier, running.get("create_time"), 10 * earlier,
+                        running.get("create_time"), 10 * earlier - 5);
+            }
+            child.kill();
+        }
+
+        JsonNode paused = operator().awaitState(id, "DELIVERY_PAUSED", Duration.ofSeconds(90));
+        assertThat(paused.get("counts").get("sent").asInt()).isLessThan(count);
+        JsonNode events = operator().get("/api/v1/batches/" + id + "/events").json();
+        assertThat(events).extracting(e -> e.get("event").asText()).contains("node_lost").doesNotContain("taken_over");
+        JsonNode lost = java.util.stream.StreamSupport.stream(events.spliterator(), false)
+                .filter(e -> e.get("event").asText().equals("node_lost")).findFirst().orElseThrow();
+        assertThat(lost.get("reason").asText()).startsWith("node lost").contains("lost with its node 4 times, not continued again");
+
+        assertThat(operator().postJson("/api/v1/batches/" + id + "/resume", Map.of()).status()).isEqualTo(202);
+        JsonNode completed = operator().awaitState(id, "COMPLETED", Duration.ofSeconds(90));
+        assertThat(completed.get("counts").get("sent").asInt()).isEqualTo(count);
+        long inDoubt = completed.get("counts").get("inDoubt").asLong();
+        Map<String, Integer> byDestination = accounting.acceptedByDestination();
+        long twice = 0;
+        for (int i = first; i < first + count; i++) {
+            int submissions = byDestination.getOrDefault(Recipients.phone(i).substring(1), 0);
+            assertThat(submissions).as("submit_sm for %s", Recipients.phone(i)).isBetween(1, 2);
+            twice += submissions == 2 ? 1 : 0;
+        }
+        assertThat(twice).as("numbers sent twice, against %d in doubt", inDoubt).isLessThanOrEqualTo(inDoubt);
+    }
+
+    /** The node these tests kill: one job at a time, silent for 3 s means lost. */
+    private static ChildEngine startChild(Path log) throws Exception {
+        return ChildEngine.start(Map.of(
+                "sms.providers.definitions[0].name", "simulator",
+                "sms.providers.definitions[0].tps", "2000",
+                "sms.providers.definitions[0].window", "32",
+                "sms.providers.definitions[0].sessions", "2",
+                "sms.providers.definitions[0].smpp.port", Integer.toString(SMSC_PORT),
+                "sms.progress.key-prefix", RUN_PREFIX,
+                "sms.recovery.heartbeat-interval", "500ms",
+                "sms.recovery.node-timeout", "3s",
+                "sms.pipeline.concurrent-jobs", "1"), log);
     }
 
     private void awaitAcceptedInRange(int first, int count, long atLeast) throws InterruptedException {
