@@ -48,7 +48,10 @@ class StatementPlansIT extends EngineIntegrationTest {
     static final int EXECUTIONS = 5_000;
     static final int STEPS_PER_EXECUTION = 30;
     static final int FINISHED_JOBS = 20_000;
+    static final int RUNNING_JOBS = 4;
     static final int RUNNING_WORK = 2_000;
+    /** Where the cluster cases' ids start (batches, job instances and executions; steps from there too). */
+    static final long CLUSTER_IDS = 8_000_000_000_000L;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -170,79 +173,91 @@ class StatementPlansIT extends EngineIntegrationTest {
      * the dead nodes' claims (every check), the manager's watch over its requests. Over a history of
      * {@value #FINISHED_JOBS} finished batches, each with its job execution of {@value #STEPS_PER_EXECUTION}
      * steps, and four running ones on six nodes, each must do about as much work as there is running (at
-     * most {@value #RUNNING_WORK} rows, where the history's batches alone are ten times that): first
-     * never analyzed, then analyzed (in a sandbox: an ANALYZE writes a table's size for good, even
-     * rolled back).
+     * most {@value #RUNNING_WORK} rows, where the history's batches alone are ten times that), with
+     * statistics absent, stale (analyzed when the history was a hundredth of it) and fresh; each in a
+     * sandbox of its own, as an ANALYZE writes a table's size for good, even rolled back.
      */
     @Test
     void recoveryAndTheClusterReadWhatRunsNotTheHistory() throws Exception {
-        long base = 8_000_000_000_000L;
-        int running = 4;
-        int all = FINISHED_JOBS + running;
-        long firstRunning = base + FINISHED_JOBS;
-        try (PlanSandbox sandbox = PlanSandbox.of("batch_job_instance", "batch_job_execution", "batch_step_execution", "sms_batch",
-                "sms_node", "sms_partition_claim");
-             Connection connection = sandbox.connect();
-             Statement sql = connection.createStatement()) {
-            // finished history, then the running jobs: two of a live node, two of a node silent for an hour
-            sql.execute("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) SELECT " + base
-                    + " + i, 0, 'plan-cluster', md5(i::text) FROM generate_series(0, " + (all - 1) + ") i");
-            sql.execute("INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time, status, "
-                    + "exit_code, exit_message) SELECT " + base + " + i, 2, " + base + " + i, now(), CASE WHEN i < "
-                    + FINISHED_JOBS + " THEN 'COMPLETED' ELSE 'STARTED' END, 'COMPLETED', '' FROM generate_series(0, "
-                    + (all - 1) + ") i");
-            sql.execute("INSERT INTO batch_step_execution (step_execution_id, version, step_name, job_execution_id, "
-                    + "create_time, status) SELECT " + base + " + i * " + STEPS_PER_EXECUTION + " + s, 3, "
-                    + "'delivery-worker:partition' || s, " + base + " + i, now(), CASE WHEN i < " + FINISHED_JOBS
-                    + " THEN 'COMPLETED' WHEN s < 4 THEN 'STARTED' ELSE 'STARTING' END FROM generate_series(0, "
-                    + (all - 1) + ") i, generate_series(0, " + (STEPS_PER_EXECUTION - 1) + ") s");
-            sql.execute("INSERT INTO sms_node (node_id, host, heartbeat_at) SELECT 'plan-node-' || i, 'h', CASE WHEN i < 3 "
-                    + "THEN now() ELSE now() - interval '1 hour' END FROM generate_series(0, 5) i");
-            sql.execute("INSERT INTO sms_batch (id, name, state, template, source_format, phone_column, region, created_by, "
-                    + "job_execution_id, job_node) OVERRIDING SYSTEM VALUE SELECT " + base + " + i, 'b', CASE WHEN i < "
-                    + FINISHED_JOBS + " THEN 'COMPLETED' ELSE 'DELIVERING' END, 't', 'CSV', 'phone', 'US', 'test', " + base
-                    + " + i, 'plan-node-' || (CASE WHEN i < " + (FINISHED_JOBS + running / 2) + " THEN i % 6 ELSE 4 END) "
-                    + "FROM generate_series(0, " + (all - 1) + ") i");
-            // the running jobs' first four partitions are claimed, by a live node and by a dead one
-            sql.execute("INSERT INTO sms_partition_claim (step_execution_id, job_execution_id, step_name, batch_id, "
-                    + "partition_no, node_id) SELECT step_execution_id, job_execution_id, step_name, job_execution_id, 0, "
-                    + "CASE WHEN step_execution_id % 2 = 0 THEN 'plan-node-1' ELSE 'plan-node-5' END FROM batch_step_execution "
-                    + "WHERE status = 'STARTED'");
-            // the manager's outstanding requests: every partition of the first running job
-            Long[] requests = LongStream.range(0, STEPS_PER_EXECUTION)
-                    .mapToObj(s -> base + (long) FINISHED_JOBS * STEPS_PER_EXECUTION + s).toArray(Long[]::new);
-            String recovery = "org.smsengine.recovery.RecoveryMapper.";
-            String cluster = "org.smsengine.cluster.";
-            List<Case> cases = List.of(
-                    new Case("recovery: lost jobs", recovery + "findLostJobs",
-                            params("self", "plan-node-0", "timeoutMillis", 30_000L), List.of(), 0),
-                    new Case("recovery: this node's running jobs", recovery + "findRunningJobs",
-                            params("node", "plan-node-4"), List.of(), 0),
-                    new Case("recovery: a lost manager's live partitions", recovery + "countLivePartitions",
-                            params("executionId", firstRunning, "timeoutMillis", 30_000L), List.of(), 0),
-                    new Case("recovery: dead nodes' claims", recovery + "forgetDeadClaims",
-                            params("timeoutMillis", 30_000L), List.of(), 0),
-                    new Case("cluster: the nodes and what they run", cluster + "NodeMapper.findAll",
-                            params("timeoutMillis", 30_000L), List.of(), 0),
-                    new Case("cluster: partitions by node", cluster + "ClaimMapper.countByNode", null, List.of(), 0),
-                    new Case("cluster: the manager's unclaimed requests", cluster + "ClaimMapper.unclaimedStarting",
-                            params("ids", requests), List.of(), 0));
-            List<String> beyond = new ArrayList<>();
-            connection.setAutoCommit(false);
-            for (String statistics : new String[] {"never analyzed", "analyzed"}) {
-                if (statistics.equals("analyzed")) {
-                    connection.commit();
+        List<String> beyond = new ArrayList<>();
+        for (Statistics statistics : Statistics.values()) {
+            try (PlanSandbox sandbox = PlanSandbox.of("batch_job_instance", "batch_job_execution", "batch_step_execution",
+                    "sms_batch", "sms_node", "sms_partition_claim");
+                 Connection connection = sandbox.connect();
+                 Statement sql = connection.createStatement()) {
+                int staleAt = statistics == Statistics.STALE ? FINISHED_JOBS / 100 : FINISHED_JOBS;
+                // the running jobs (two of a live node, two of a node silent for an hour) and some or all of the history
+                clusterJobs(sql, FINISHED_JOBS, FINISHED_JOBS + RUNNING_JOBS);
+                clusterJobs(sql, 0, staleAt);
+                sql.execute("INSERT INTO sms_node (node_id, host, heartbeat_at) SELECT 'plan-node-' || i, 'h', CASE WHEN i < 3 "
+                        + "THEN now() ELSE now() - interval '1 hour' END FROM generate_series(0, 5) i");
+                // the running jobs' first four partitions are claimed, by a live node and by a dead one
+                sql.execute("INSERT INTO sms_partition_claim (step_execution_id, job_execution_id, step_name, batch_id, "
+                        + "partition_no, node_id) SELECT step_execution_id, job_execution_id, step_name, job_execution_id, 0, "
+                        + "CASE WHEN step_execution_id % 2 = 0 THEN 'plan-node-1' ELSE 'plan-node-5' END "
+                        + "FROM batch_step_execution WHERE status = 'STARTED'");
+                if (statistics != Statistics.ABSENT) {
                     sandbox.analyze();
                 }
-                for (Case c : cases) {
+                clusterJobs(sql, staleAt, FINISHED_JOBS);
+                connection.setAutoCommit(false);
+                for (Case c : clusterCases()) {
                     PlanWork work = run(connection, c);
-                    if (work.rows() > RUNNING_WORK) {
-                        beyond.add(c.name() + " (" + statistics + "): " + work.rows() + " rows of work\n" + work.plan());
+                    if (work.rows() > c.bound()) {
+                        beyond.add(c.name() + " (statistics " + statistics + "): " + work.rows() + " rows of work\n" + work.plan());
                     }
                 }
             }
-            assertThat(beyond).as("recovery's and the cluster's reads out of proportion to what runs").isEmpty();
         }
+        assertThat(beyond).as("recovery's and the cluster's reads out of proportion to what runs").isEmpty();
+    }
+
+    /**
+     * Jobs {@code from} to {@code to} (exclusive) of the cluster cases, each a batch with its job instance,
+     * execution and steps: finished below {@value #FINISHED_JOBS}, running from there (the first four steps
+     * STARTED, the rest STARTING), those of {@code plan-node-4} (silent) from half-way.
+     */
+    private static void clusterJobs(Statement sql, int from, int to) throws SQLException {
+        if (from >= to) {
+            return;
+        }
+        String jobs = " FROM generate_series(" + from + ", " + (to - 1) + ") i";
+        sql.execute("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) SELECT " + CLUSTER_IDS
+                + " + i, 0, 'plan-cluster', md5(i::text)" + jobs);
+        sql.execute("INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time, status, "
+                + "exit_code, exit_message) SELECT " + CLUSTER_IDS + " + i, 2, " + CLUSTER_IDS + " + i, now(), CASE WHEN i < "
+                + FINISHED_JOBS + " THEN 'COMPLETED' ELSE 'STARTED' END, 'COMPLETED', ''" + jobs);
+        sql.execute("INSERT INTO batch_step_execution (step_execution_id, version, step_name, job_execution_id, create_time, "
+                + "status) SELECT " + CLUSTER_IDS + " + i * " + STEPS_PER_EXECUTION + " + s, 3, 'delivery-worker:partition' || s, "
+                + CLUSTER_IDS + " + i, now(), CASE WHEN i < " + FINISHED_JOBS + " THEN 'COMPLETED' WHEN s < 4 THEN 'STARTED' "
+                + "ELSE 'STARTING' END" + jobs + ", generate_series(0, " + (STEPS_PER_EXECUTION - 1) + ") s");
+        sql.execute("INSERT INTO sms_batch (id, name, state, template, source_format, phone_column, region, created_by, "
+                + "job_execution_id, job_node) OVERRIDING SYSTEM VALUE SELECT " + CLUSTER_IDS + " + i, 'b', CASE WHEN i < "
+                + FINISHED_JOBS + " THEN 'COMPLETED' ELSE 'DELIVERING' END, 't', 'CSV', 'phone', 'US', 'test', " + CLUSTER_IDS
+                + " + i, 'plan-node-' || (CASE WHEN i < " + (FINISHED_JOBS + RUNNING_JOBS / 2) + " THEN i % 6 ELSE 4 END)" + jobs);
+    }
+
+    private static List<Case> clusterCases() {
+        long firstRunning = CLUSTER_IDS + FINISHED_JOBS;
+        // the manager's outstanding requests: every partition of the first running job
+        Long[] requests = LongStream.range(0, STEPS_PER_EXECUTION)
+                .mapToObj(s -> CLUSTER_IDS + (long) FINISHED_JOBS * STEPS_PER_EXECUTION + s).toArray(Long[]::new);
+        String recovery = "org.smsengine.recovery.RecoveryMapper.";
+        String cluster = "org.smsengine.cluster.";
+        return List.of(
+                new Case("recovery: lost jobs", recovery + "findLostJobs",
+                        params("self", "plan-node-0", "timeoutMillis", 30_000L), List.of(), RUNNING_WORK),
+                new Case("recovery: this node's running jobs", recovery + "findRunningJobs",
+                        params("node", "plan-node-4"), List.of(), RUNNING_WORK),
+                new Case("recovery: a lost manager's live partitions", recovery + "countLivePartitions",
+                        params("executionId", firstRunning, "timeoutMillis", 30_000L), List.of(), RUNNING_WORK),
+                new Case("recovery: dead nodes' claims", recovery + "forgetDeadClaims",
+                        params("timeoutMillis", 30_000L), List.of(), RUNNING_WORK),
+                new Case("cluster: the nodes and what they run", cluster + "NodeMapper.findAll",
+                        params("timeoutMillis", 30_000L), List.of(), RUNNING_WORK),
+                new Case("cluster: partitions by node", cluster + "ClaimMapper.countByNode", null, List.of(), RUNNING_WORK),
+                new Case("cluster: the manager's unclaimed requests", cluster + "ClaimMapper.unclaimedStarting",
+                        params("ids", requests), List.of(), RUNNING_WORK));
     }
 
     /** A statement, the parameters the engine gives it, what must hold before it runs, and the work it may do. */

@@ -12,15 +12,17 @@ interface NodeMapper {
 
     /**
      * Every node seen in the last day (recovery forgets older ones), newest first. Partitions: the ones
-     * claimed through the broker, and a node's own batches' partitions it runs itself (no broker).
+     * claimed through the broker, and a node's own batches' partitions it runs itself (no broker). Those
+     * are found from the node's preparing and delivering batches, then their steps by execution: joined,
+     * a planner with stale statistics (more steps running when last analyzed) scanned every step ever run.
      */
     @Select("""
             SELECT n.node_id AS node, n.host, n.started_at, n.heartbeat_at AS last_seen,
                    n.heartbeat_at >= now() - #{timeoutMillis} * interval '1 millisecond' AS alive,
                    ((SELECT count(*) FROM sms_partition_claim c WHERE c.node_id = n.node_id)
-                   + (SELECT count(*) FROM sms_batch b
-                      JOIN batch_step_execution s ON s.job_execution_id = b.job_execution_id
-                      WHERE b.job_node = n.node_id AND b.state IN ('PREPARING', 'DELIVERING')
+                   + (SELECT count(*) FROM batch_step_execution s
+                      WHERE s.job_execution_id = ANY (ARRAY(SELECT b.job_execution_id FROM sms_batch b
+                                                            WHERE b.job_node = n.node_id AND b.state IN ('PREPARING', 'DELIVERING')))
                         AND s.status = 'STARTED' AND s.step_name LIKE '%:partition%'
                         AND NOT EXISTS (SELECT 1 FROM sms_partition_claim c WHERE c.step_execution_id = s.step_execution_id)
                      ))::int AS partitions_running,

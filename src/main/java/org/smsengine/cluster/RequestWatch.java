@@ -19,9 +19,9 @@ import org.springframework.amqp.core.QueueInformation;
  * and the manager, which polls the job repository, would wait for it for ever.
  *
  * <p>At each {@link #look} (one statement for all of them, at most one queue inquiry per step), a request
- * counts as lost when its partition is still STARTING, no node has claimed it, and its step's queue holds no request waiting for a node (were one waiting, it might be
- * this one): a request being taken up passes through that state for a moment only, so it must be seen
- * so at two looks in a row. A lost request is sent again. That is safe whatever happened meanwhile: a
+ * counts as lost when its partition is still STARTING, no node has claimed it, and its step's queue holds
+ * no request waiting for a node (were one waiting, it might be this one): a request being taken up passes
+ * through that state for a moment only, so it must be seen so at two looks in a row. A lost request is sent again. That is safe whatever happened meanwhile: a
  * node handed a request for a partition that runs elsewhere or has ended drops it.
  */
 final class RequestWatch {

@@ -47,11 +47,7 @@ class CrashRecoveryIT extends EngineIntegrationTest {
         long acceptedBeforeKill;
         try (ChildEngine child = startChild(log)) {
             ApiClient node = child.api();
-            id = node.uploadCsv(Recipients.csv(first, count),
-                    Map.of("name", "killed mid-run", "template", "Hi {{name}}", "region", "US")).createdId();
-            node.awaitState(id, "READY", Duration.ofSeconds(60));
-            assertThat(node.postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
-            awaitAcceptedInRange(first, count, 4000);
+            id = delivering(node, "killed mid-run", first, count, 4000);
             // one job at a time on the child: this one waits in its job executor's queue, launched but not started
             queued = node.uploadCsv(Recipients.csv(2_050_000, 50),
                     Map.of("name", "queued when killed", "template", "Hi {{name}}", "region", "US")).createdId();
@@ -82,14 +78,7 @@ class CrashRecoveryIT extends EngineIntegrationTest {
                 .contains("continued by node");
 
         assertThat(completed.get("counts").get("sent").asInt()).isEqualTo(count);
-        Map<String, Integer> byDestination = accounting.acceptedByDestination();
-        long twice = 0;
-        for (int i = first; i < first + count; i++) {
-            int submissions = byDestination.getOrDefault(Recipients.phone(i).substring(1), 0);
-            assertThat(submissions).as("submit_sm for %s", Recipients.phone(i)).isBetween(1, 2);
-            twice += submissions == 2 ? 1 : 0;
-        }
-        assertThat(twice).as("numbers sent twice, against %d in doubt", inDoubt).isLessThanOrEqualTo(inDoubt);
+        long twice = sentOnceOrTwice(first, count, inDoubt);
         // outcomes are recorded a slice (the partition's share of the window) at a time: at most two slices per partition
         assertThat(twice).as("numbers sent twice: no more than twice the in-flight window (2 sessions x 32)").isLessThanOrEqualTo(128);
 
@@ -113,12 +102,7 @@ class CrashRecoveryIT extends EngineIntegrationTest {
         Path log = Files.createDirectories(Path.of("target/crash-recovery")).resolve("child-engine-lost-often.log");
         long id;
         try (ChildEngine child = startChild(log)) {
-            ApiClient node = child.api();
-            id = node.uploadCsv(Recipients.csv(first, count),
-                    Map.of("name", "lost too often", "template", "Hi {{name}}", "region", "US")).createdId();
-            node.awaitState(id, "READY", Duration.ofSeconds(60));
-            assertThat(node.postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
-            awaitAcceptedInRange(first, count, 2000);
+            id = delivering(child.api(), "lost too often", first, count, 2000);
             Map<String, Object> running = jdbc.queryForMap("""
                     SELECT e.job_execution_id, e.job_instance_id, e.create_time FROM batch_job_execution e
                     JOIN sms_batch b ON b.job_execution_id = e.job_execution_id WHERE b.id = ?""", id);
@@ -147,14 +131,7 @@ class CrashRecoveryIT extends EngineIntegrationTest {
         JsonNode completed = operator().awaitState(id, "COMPLETED", Duration.ofSeconds(90));
         assertThat(completed.get("counts").get("sent").asInt()).isEqualTo(count);
         long inDoubt = completed.get("counts").get("inDoubt").asLong();
-        Map<String, Integer> byDestination = accounting.acceptedByDestination();
-        long twice = 0;
-        for (int i = first; i < first + count; i++) {
-            int submissions = byDestination.getOrDefault(Recipients.phone(i).substring(1), 0);
-            assertThat(submissions).as("submit_sm for %s", Recipients.phone(i)).isBetween(1, 2);
-            twice += submissions == 2 ? 1 : 0;
-        }
-        assertThat(twice).as("numbers sent twice, against %d in doubt", inDoubt).isLessThanOrEqualTo(inDoubt);
+        sentOnceOrTwice(first, count, inDoubt);
     }
 
     /** The node these tests kill: one job at a time, silent for 3 s means lost. */
@@ -169,6 +146,29 @@ class CrashRecoveryIT extends EngineIntegrationTest {
                 "sms.recovery.heartbeat-interval", "500ms",
                 "sms.recovery.node-timeout", "3s",
                 "sms.pipeline.concurrent-jobs", "1"), log);
+    }
+
+    /** Uploads the numbers to the node, starts the batch and waits until the simulator took {@code accepted} of them. */
+    private long delivering(ApiClient node, String name, int first, int count, long accepted) throws InterruptedException {
+        long id = node.uploadCsv(Recipients.csv(first, count),
+                Map.of("name", name, "template", "Hi {{name}}", "region", "US")).createdId();
+        node.awaitState(id, "READY", Duration.ofSeconds(60));
+        assertThat(node.postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        awaitAcceptedInRange(first, count, accepted);
+        return id;
+    }
+
+    /** Every number was submitted once or twice, and no more twice than were in doubt; returns how many twice. */
+    private long sentOnceOrTwice(int first, int count, long inDoubt) {
+        Map<String, Integer> byDestination = accounting.acceptedByDestination();
+        long twice = 0;
+        for (int i = first; i < first + count; i++) {
+            int submissions = byDestination.getOrDefault(Recipients.phone(i).substring(1), 0);
+            assertThat(submissions).as("submit_sm for %s", Recipients.phone(i)).isBetween(1, 2);
+            twice += submissions == 2 ? 1 : 0;
+        }
+        assertThat(twice).as("numbers sent twice, against %d in doubt", inDoubt).isLessThanOrEqualTo(inDoubt);
+        return twice;
     }
 
     private void awaitAcceptedInRange(int first, int count, long atLeast) throws InterruptedException {
