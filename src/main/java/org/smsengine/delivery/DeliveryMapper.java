@@ -80,6 +80,7 @@ public interface DeliveryMapper {
      */
     int applyReceipts(@Param("batchIds") Long[] batchIds, @Param("partitionNos") Integer[] partitionNos,
             @Param("ids") Long[] ids, @Param("statuses") String[] statuses, @Param("partsDelivered") Integer[] partsDelivered,
+            @Param("deliveredParts") String[] deliveredParts,
             @Param("errors") String[] errors, @Param("deliveredAts") String[] deliveredAts,
             @Param("receiptAts") String[] receiptAts);
 
@@ -107,8 +108,13 @@ public interface DeliveryMapper {
      * A receipt's provider id and the message it is for, as that message stands; {@code parts}: how
      * many of its parts the id stands for, all settled by its one receipt.
      */
+    /**
+     * A receipt's message, and the parts its id stands for ({@code part} and the {@code parts - 1} after it).
+     *
+     * @param deliveredParts the parts receipts reported delivered, comma-separated, or null
+     */
     record ReceiptMatch(String providerMessageId, long batchId, int partitionNo, long id, String status, int segments,
-            int partsDelivered, OffsetDateTime sentAt, int parts) {
+            int partsDelivered, OffsetDateTime sentAt, int part, int parts, String deliveredParts) {
     }
 
     record StatusCount(String status, long count) {

@@ -144,8 +144,14 @@ class DeliveryStepConfiguration {
 
     /** Where the providers hand their receipts. */
     @Bean
-    ReceiptInbox receiptInbox(ReceiptApplier receiptApplier, Clock clock, DeliverySettings settings) {
-        return new ReceiptInbox(receiptApplier, clock, settings.receiptInterval(), settings.receiptPatience(),
+    ReceiptInbox receiptInbox(ReceiptApplier receiptApplier, ReceiptQuarantine quarantine, Clock clock,
+            DeliverySettings settings) {
+        return new ReceiptInbox(receiptApplier, quarantine, clock, settings.receiptInterval(), settings.receiptPatience(),
                 settings.receiptCapacity());
+    }
+
+    @Bean
+    ReceiptQuarantine receiptQuarantine(QuarantineMapper quarantine, MeterRegistry meters) {
+        return new ReceiptQuarantine(quarantine, meters);
     }
 }

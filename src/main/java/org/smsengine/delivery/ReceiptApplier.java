@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.smsengine.batch.BatchCounts;
@@ -26,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies receipts to their messages in one transaction per pass. A message is DELIVERED once a
  * receipt has come for each of its parts (one receipt settles all the parts accepted under its id,
- * for a provider that sends a message's parts as one); the first part reported failed makes it UNDELIVERED,
+ * for a provider that sends a message's parts as one); a part reported delivered twice counts once
+ * (the parts are kept, not counted); the first part reported failed makes it UNDELIVERED,
  * EXPIRED or REJECTED. Only a SENT message changes status (a receipt never revives a failed one),
  * and the batch's delivered and undelivered counters move with it. A message keeps the carrier's
  * done date ({@code delivered_at}, often to the minute) and when the receipt that decided it reached
@@ -61,12 +64,14 @@ public class ReceiptApplier {
                     unmatched.add(arrived);
                 } else {
                     targets.computeIfAbsent(new MessageKey(match.batchId(), match.partitionNo(), match.id()),
-                            key -> new Target(match, new ArrayList<>())).receipts().add(new Matched(arrived, match.parts()));
+                            key -> new Target(match, new ArrayList<>())).receipts().add(new Matched(arrived, match.part(),
+                            match.parts()));
                 }
             }
         });
-        if (!targets.isEmpty()) {
-            update(targets.values().stream().map(ReceiptApplier::changeOf).toList());
+        List<Change> changes = targets.values().stream().map(ReceiptApplier::changeOf).filter(Change::changes).toList();
+        if (!changes.isEmpty()) {
+            update(changes);
         }
         return unmatched;
     }
@@ -91,6 +96,7 @@ public class ReceiptApplier {
                 changes.stream().map(c -> c.target().id()).toArray(Long[]::new),
                 changes.stream().map(Change::status).toArray(String[]::new),
                 changes.stream().map(Change::partsDelivered).toArray(Integer[]::new),
+                changes.stream().map(Change::deliveredParts).toArray(String[]::new),
                 changes.stream().map(Change::error).toArray(String[]::new),
                 changes.stream().map(Change::deliveredAt).toArray(String[]::new),
                 changes.stream().map(Change::receiptAt).toArray(String[]::new));
@@ -116,13 +122,13 @@ public class ReceiptApplier {
     }
 
     /**
-     * What this pass's receipts make of a message: DELIVERED with the last part's, or the status of
-     * the first failed part; {@code receiptAt} is the arrival of the receipt that decided it.
+     * What this pass's receipts make of a message: DELIVERED once every part is reported delivered, or the
+     * status of the first failed part; {@code receiptAt} is the arrival of the receipt that decided it.
      */
     private static Change changeOf(Target target) {
         DeliveryMapper.ReceiptMatch message = target.match();
         String status = message.status();
-        int delivered = message.partsDelivered();
+        SortedSet<Integer> delivered = deliveredParts(message);
         String error = null;
         String deliveredAt = null;
         String receiptAt = null;
@@ -131,11 +137,14 @@ public class ReceiptApplier {
             ArrivedReceipt arrived = matched.arrived();
             Receipt receipt = arrived.receipt();
             if (receipt.status() == ReceiptStatus.DELIVERED) {
-                delivered += matched.parts();
-                if (sent && delivered >= message.segments()) {
+                for (int part = matched.part(); part < matched.part() + matched.parts(); part++) {
+                    delivered.add(part);
+                }
+                if (sent && delivered.size() >= message.segments()) {
                     status = MessageStatus.DELIVERED.name();
                     deliveredAt = instant(receipt.doneAt());
                     receiptAt = instant(arrived.arrivedAt());
+                    sent = false;
                 }
             } else if (sent) {
                 status = receipt.status().name();
@@ -144,7 +153,28 @@ public class ReceiptApplier {
                 sent = false;
             }
         }
-        return new Change(message, status, delivered, error, deliveredAt, receiptAt);
+        // a message of one part needs no list: its one receipt decides it
+        String parts = message.segments() > 1 && !delivered.isEmpty()
+                ? delivered.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")) : null;
+        return new Change(message, status, delivered.size(), parts, error, deliveredAt, receiptAt);
+    }
+
+    /**
+     * The parts already reported delivered. A message whose parts were counted before they were kept (an
+     * engine upgraded while it waited for receipts) is taken to have had its first ones reported.
+     */
+    private static SortedSet<Integer> deliveredParts(DeliveryMapper.ReceiptMatch message) {
+        SortedSet<Integer> parts = new TreeSet<>();
+        if (message.deliveredParts() != null && !message.deliveredParts().isBlank()) {
+            for (String part : message.deliveredParts().split(",")) {
+                parts.add(Integer.parseInt(part.strip()));
+            }
+        } else {
+            for (int part = 1; part <= message.partsDelivered(); part++) {
+                parts.add(part);
+            }
+        }
+        return parts;
     }
 
     private static String instant(Instant instant) {
@@ -158,11 +188,19 @@ public class ReceiptApplier {
     private record Target(DeliveryMapper.ReceiptMatch match, List<Matched> receipts) {
     }
 
-    /** A receipt and how many of its message's parts its id stands for (one, or all of a message sent as one). */
-    private record Matched(ArrivedReceipt arrived, int parts) {
+    /**
+     * A receipt and the parts of its message its id stands for: {@code part}, and for a message sent as one
+     * (HTTP), the {@code parts - 1} after it.
+     */
+    private record Matched(ArrivedReceipt arrived, int part, int parts) {
     }
 
-    private record Change(DeliveryMapper.ReceiptMatch target, String status, int partsDelivered, String error,
-            String deliveredAt, String receiptAt) {
+    private record Change(DeliveryMapper.ReceiptMatch target, String status, int partsDelivered, String deliveredParts,
+            String error, String deliveredAt, String receiptAt) {
+
+        /** Whether the message changes: a receipt that came again for what is settled writes nothing. */
+        boolean changes() {
+            return !target.status().equals(status) || target.partsDelivered() != partsDelivered;
+        }
     }
 }

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.provider.Receipt;
 import org.smsengine.provider.ReceiptSink;
+import org.smsengine.system.Failures;
+import org.smsengine.system.OutageLog;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -24,6 +26,11 @@ import org.springframework.beans.factory.DisposableBean;
  * waits for a later pass, for up to {@code patience}. Receipts are held in memory until applied:
  * those a node receives in the moment before it dies are lost, and their messages stay SENT (a node
  * that is stopped applies what it holds before it exits).
+ * <p>
+ * A pass that fails because the database cannot be reached, or on a conflict that passes (a deadlock),
+ * puts its receipts back for the next pass: they wait the outage out. A pass that fails on anything else
+ * is split in halves, each applied on its own, down to the one receipt that fails, which is quarantined
+ * ({@link ReceiptQuarantine}): one bad receipt never holds up the others.
  */
 public class ReceiptInbox implements ReceiptSink, DisposableBean {
 
@@ -36,9 +43,14 @@ public class ReceiptInbox implements ReceiptSink, DisposableBean {
     private final Clock clock;
     private final Duration patience;
     private final ScheduledExecutorService worker;
+    private final ReceiptQuarantine quarantine;
+    private final OutageLog outageLog;
 
-    ReceiptInbox(ReceiptApplier applier, Clock clock, Duration interval, Duration patience, int capacity) {
+    ReceiptInbox(ReceiptApplier applier, ReceiptQuarantine quarantine, Clock clock, Duration interval, Duration patience,
+            int capacity) {
         this.applier = applier;
+        this.quarantine = quarantine;
+        this.outageLog = new OutageLog(log, "Receipts could not be applied; they wait for the next pass");
         this.clock = clock;
         this.patience = patience;
         this.queue = new LinkedBlockingQueue<>(capacity);
@@ -52,24 +64,31 @@ public class ReceiptInbox implements ReceiptSink, DisposableBean {
 
     @Override
     public void accept(Receipt receipt) {
-        if (!queue.offer(new ArrivedReceipt(receipt, clock.instant()))) {
+        accept(receipt, null);
+    }
+
+    @Override
+    public void accept(Receipt receipt, String raw) {
+        if (!queue.offer(new ArrivedReceipt(receipt, clock.instant(), raw))) {
             log.warn("Receipt inbox full; receipt {} of {} dropped", receipt.providerMessageId(), receipt.provider());
         }
     }
 
-    /** Applies what is waiting; returns how many receipts matched a message. Public for tests that cannot wait. */
+    /**
+     * Applies what is waiting; returns how many receipts matched a message. Package-private for tests that cannot wait.
+     *
+     * @throws RuntimeException the failure of a pass whose receipts were put back (the database is unreachable)
+     */
     int applyWaiting() {
         List<ArrivedReceipt> batch = new ArrayList<>();
         queue.drainTo(batch, MAX_PER_PASS);
         if (batch.isEmpty()) {
             return 0;
         }
-        Set<ArrivedReceipt> unmatched;
-        try {
-            unmatched = new HashSet<>(applier.apply(batch));
-        } catch (RuntimeException e) {
-            batch.forEach(queue::offer); // nothing was applied: they wait for the next pass
-            throw e;
+        Pass pass = new Pass();
+        Set<ArrivedReceipt> unmatched = new HashSet<>(pass.apply(batch));
+        if (pass.putBack != null) {
+            throw pass.putBack;
         }
         Instant giveUpBefore = clock.instant().minus(patience);
         for (ArrivedReceipt waiting : batch) {
@@ -90,8 +109,43 @@ public class ReceiptInbox implements ReceiptSink, DisposableBean {
             while (applyWaiting() >= MAX_PER_PASS) {
                 // a backlog: keep going
             }
+            outageLog.ended();
         } catch (RuntimeException e) {
-            log.warn("Receipts could not be applied; they wait for the next pass", e);
+            outageLog.failed(e);
+        }
+    }
+
+    /**
+     * One pass: what failed in a way that passes (the database unreachable, a deadlock) is put back and the
+     * first such failure kept; what failed otherwise is halved until the receipt at fault is found.
+     */
+    private final class Pass {
+
+        private RuntimeException putBack;
+
+        /** Returns the receipts no message matched. */
+        List<ArrivedReceipt> apply(List<ArrivedReceipt> receipts) {
+            if (putBack != null) {
+                receipts.forEach(queue::offer);
+                return List.of();
+            }
+            try {
+                return applier.apply(receipts);
+            } catch (RuntimeException e) {
+                if (Failures.transientFailure(e)) {
+                    putBack = e;
+                    receipts.forEach(queue::offer);
+                    return List.of();
+                }
+                if (receipts.size() == 1) {
+                    quarantine.setAside(receipts.get(0), e);
+                    return List.of();
+                }
+                int half = receipts.size() / 2;
+                List<ArrivedReceipt> unmatched = new ArrayList<>(apply(receipts.subList(0, half)));
+                unmatched.addAll(apply(receipts.subList(half, receipts.size())));
+                return unmatched;
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.consent.ScreeningSettings;
 import org.smsengine.delivery.BatchRecount;
+import org.smsengine.delivery.ReceiptQuarantine;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.system.NodeIdentity;
@@ -46,10 +47,12 @@ public class Housekeeping {
     private final Clock clock;
     private final BatchLifecycle lifecycle;
     private final ScreeningSettings screening;
+    private final ReceiptQuarantine quarantine;
 
     Housekeeping(HousekeepingMapper housekeeping, BatchMapper batches, BatchRecount recount, ProgressPublisher progress,
             HousekeepingSettings settings, NodeIdentity node, Clock clock, BatchLifecycle lifecycle,
-            ScreeningSettings screening) {
+            ScreeningSettings screening, ReceiptQuarantine quarantine) {
+        this.quarantine = quarantine;
         this.lifecycle = lifecycle;
         this.screening = screening;
         this.housekeeping = housekeeping;
@@ -111,6 +114,8 @@ public class Housekeeping {
             deleted += inPhoneWindows("sms_contact", settings.retention().toMillis());
             deleted += inPhoneWindows("sms_frequency", screening.frequencyCaps().stream()
                     .mapToLong(cap -> cap.per().toMillis()).max().orElse(0));
+            // receipts set aside, as long as the batches they came for
+            deleted += quarantine.purge(OffsetDateTime.now(clock).minus(settings.retention()), settings.chunk());
             return deleted;
         });
     }

@@ -93,6 +93,8 @@ class SecurityConfiguration {
                         // operating it: a batch's actions, a campaign fired by hand: OPERATOR, ADMIN
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*", "/api/v1/campaigns/*/run")
                                 .hasAnyRole(OPERATOR, ADMIN)
+                        // receipts set aside because the database would not take them: carriers' raw data, ADMIN
+                        .requestMatchers(HttpMethod.GET, "/api/v1/receipts/quarantine").hasRole(ADMIN)
                         // the messages handsets sent: every role reads them (phones masked below ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/inbound").hasAnyRole(MARKETER, OPERATOR, APPROVER, ADMIN)
                         // reading: every role

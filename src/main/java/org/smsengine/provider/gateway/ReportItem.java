@@ -54,6 +54,9 @@ record ReportItem(Long id, String outcome, Boolean retry, String error) {
             }
             if (item.error() != null && item.error().length() > MAX_ERROR_LENGTH) {
                 errors.add(InputError.field(at + ".error", "at most " + MAX_ERROR_LENGTH + " characters"));
+            } else if (item.error() != null && item.error().chars().anyMatch(Character::isISOControl)) {
+                // a NUL is refused by PostgreSQL in text: the whole report would fail in the database instead
+                errors.add(InputError.field(at + ".error", "no control characters (a NUL, a line break)"));
             }
         }
         if (!errors.isEmpty()) {

@@ -2,6 +2,7 @@ package org.smsengine.provider.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -84,7 +85,7 @@ final class HttpSetup {
         if (!receipts.enabled()) {
             return null;
         }
-        ReceiptBody body = setting("http.receipts", () -> new ReceiptBody(definition.name(), receipts));
+        ReceiptBody body = setting("http.receipts", () -> new ReceiptBody(definition.name(), receipts, Clock.systemUTC()));
         setting("http.receipts.verify", () -> require(receipts.verify() != null,
                 "is required: SHARED_SECRET, HMAC_SHA256, or NONE on a network of your own"));
         setting("http.receipts.secret", () -> require(receipts.verify() == Http.Verification.NONE || present(receipts.secret()),

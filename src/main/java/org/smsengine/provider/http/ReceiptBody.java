@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.smsengine.provider.ProviderSettings;
 import org.smsengine.provider.Receipt;
+import org.smsengine.provider.ReceiptCheck;
 import org.smsengine.provider.ReceiptStatus;
 import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
@@ -21,16 +23,24 @@ import org.smsengine.system.InvalidInputException;
 /**
  * Reads the receipts in a webhook's body (one JSON object, or an array of them) by the provider's
  * JSON pointers. A state the provider's map does not name (queued, sent...) is not final: that
- * receipt is ignored. A receipt without an id or a state, or with a done date that is not one,
- * makes the whole body unreadable (400), so nothing of it is applied.
+ * receipt is ignored. A receipt without an id or a state, with a done date that is not one, or
+ * that {@link ReceiptCheck} refuses (a NUL in its id, an id of 200,000 characters, a done date in the
+ * year 10000) makes the whole body unreadable (400, naming the receipt and its field), so nothing of
+ * it is applied and nothing of it is held.
  */
 final class ReceiptBody {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The final receipts of a body, and how many it held that were not final. */
-    record Read(List<Receipt> receipts, int ignored) {
+    /** The final receipts of a body (each with the JSON it came as), and how many it held that were not final. */
+    record Read(List<Taken> receipts, int ignored) {
     }
+
+    record Taken(Receipt receipt, String raw) {
+    }
+
+    /** What of a receipt's JSON is kept if it has to be quarantined. */
+    private static final int MAX_RAW = 300;
 
     private final String provider;
     private final JsonPointer messageId;
@@ -38,9 +48,11 @@ final class ReceiptBody {
     private final JsonPointer error;
     private final JsonPointer doneAt;
     private final Map<String, ReceiptStatus> statuses;
+    private final Clock clock;
 
-    ReceiptBody(String provider, ProviderSettings.Http.Receipts receipts) {
+    ReceiptBody(String provider, ProviderSettings.Http.Receipts receipts, Clock clock) {
         this.provider = provider;
+        this.clock = clock;
         this.messageId = JsonPointer.compile(receipts.messageId());
         this.status = JsonPointer.compile(receipts.status());
         this.error = optional(receipts.error());
@@ -57,16 +69,19 @@ final class ReceiptBody {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            throw unreadable("body", "is not JSON");
+            throw unreadable("body", "", "is not JSON");
         }
         if (root == null || !(root.isObject() || root.isArray())) {
-            throw unreadable("body", "must be a receipt (a JSON object) or an array of them");
+            throw unreadable("body", "", "must be a receipt (a JSON object) or an array of them");
         }
-        List<Receipt> receipts = new ArrayList<>();
+        List<Taken> receipts = new ArrayList<>();
         int ignored = 0;
+        Instant now = clock.instant();
+        int index = 0;
         for (JsonNode node : root.isArray() ? root : List.of(root)) {
-            String id = text(node, messageId, "messageId");
-            String state = text(node, status, "status");
+            String where = root.isArray() ? "receipt " + (++index) + " of " + root.size() + ": " : "";
+            String id = text(node, messageId, "messageId", where);
+            String state = text(node, status, "status", where);
             ReceiptStatus meaning = statuses.get(state.toLowerCase(Locale.ROOT));
             if (meaning == null) {
                 ignored++;
@@ -74,37 +89,57 @@ final class ReceiptBody {
             }
             JsonNode carrierError = error == null ? null : node.at(error);
             String code = carrierError == null || carrierError.isMissingNode() || carrierError.isNull() ? null : carrierError.asText();
+            Instant done = doneAt(node, where);
+            ReceiptCheck.check(id, code, done, now).ifPresent(fault -> {
+                throw unreadable(fault.field(), where, fault.detail());
+            });
             String failure = meaning == ReceiptStatus.DELIVERED ? null : "receipt:" + state + (code == null ? "" : ":" + code);
-            receipts.add(new Receipt(provider, id, meaning, failure, doneAt(node)));
+            receipts.add(new Taken(new Receipt(provider, id, meaning, failure, done), raw(node)));
         }
         return new Read(List.copyOf(receipts), ignored);
     }
 
-    private static String text(JsonNode node, JsonPointer pointer, String field) {
+    private static String text(JsonNode node, JsonPointer pointer, String field, String where) {
         JsonNode value = node.at(pointer);
         if (!(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
-            throw unreadable(field, "is missing at " + pointer + " (a text or a number)");
+            throw unreadable(field, where, "is missing at " + pointer + " (a text or a number)");
         }
         return value.asText();
     }
 
-    private Instant doneAt(JsonNode node) {
+    private Instant doneAt(JsonNode node, String where) {
         JsonNode value = doneAt == null ? null : node.at(doneAt);
         if (value == null || value.isMissingNode() || value.isNull()) {
             return null;
         }
-        if (value.isIntegralNumber()) {
-            return Instant.ofEpochSecond(value.asLong());
-        }
         try {
+            if (value.isIntegralNumber()) {
+                if (!value.canConvertToLong()) {
+                    throw new DateTimeException("beyond any instant");
+                }
+                return Instant.ofEpochSecond(value.asLong());
+            }
             return OffsetDateTime.parse(value.asText()).toInstant();
         } catch (DateTimeException e) {
-            throw unreadable("doneAt", "at " + doneAt + " is not an ISO-8601 date-time with offset nor epoch seconds");
+            throw unreadable("doneAt", where, "at " + doneAt + " is not an ISO-8601 date-time with offset nor epoch seconds"
+                    + " within the range of dates");
         }
     }
 
-    private static InvalidInputException unreadable(String field, String problem) {
-        return new InvalidInputException(InputError.field(field, field + " " + problem));
+    /** The receipt's JSON, cut short and printable only: it may be shown in the quarantine's listing. */
+    private static String raw(JsonNode node) {
+        String json = node.toString();
+        StringBuilder kept = new StringBuilder(Math.min(json.length(), MAX_RAW));
+        for (int i = 0; i < json.length() && kept.length() < MAX_RAW; i++) {
+            char c = json.charAt(i);
+            kept.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return kept.toString();
+    }
+
+    /** @param where which receipt of an array ("receipt 2 of 3: "), or nothing */
+    private static InvalidInputException unreadable(String field, String where, String problem) {
+        return new InvalidInputException(InputError.field(field, where + field + " " + problem));
     }
 
     private static JsonPointer optional(String pointer) {

@@ -48,7 +48,7 @@ final class ReceiptWebhook {
                     + "' signs them (header " + header + "); none was applied");
         }
         ReceiptBody.Read read = body.read(raw);
-        read.receipts().forEach(sink::accept);
+        read.receipts().forEach(taken -> sink.accept(taken.receipt(), taken.raw()));
         return new Taken(read.receipts().size(), read.ignored());
     }
 }

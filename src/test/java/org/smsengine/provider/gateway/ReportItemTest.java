@@ -26,6 +26,13 @@ class ReportItemTest {
     }
 
     @Test
+    void anErrorWithANulIsRefusedBeforeTheDatabaseSeesIt() {
+        List<ReportItem> items = List.of(new ReportItem(1L, "FAILED", false, "no\u0000signal"));
+        assertThatThrownBy(() -> ReportItem.check(items, 10)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(InputError::field).containsExactly("[0].error"));
+    }
+
+    @Test
     void aReportLargerThanTheProviderTakesIsRefusedWhole() {
         List<ReportItem> items = List.of(new ReportItem(1L, "SENT", null, null), new ReportItem(2L, "SENT", null, null));
         assertThatThrownBy(() -> ReportItem.check(items, 1)).isInstanceOfSatisfying(InvalidInputException.class,

@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.smsengine.delivery.BatchRecount;
 import org.smsengine.provider.simulator.ReceivedPart;
 import org.smsengine.provider.simulator.SimulatorAccounting;
 import org.smsengine.provider.simulator.SmscSimulator;
@@ -42,9 +43,11 @@ class HttpProviderIT extends EngineIntegrationTest {
     private final SmscSimulator simulator;
     private final SimulatorAccounting accounting;
     private final JdbcTemplate jdbc;
+    private final BatchRecount recount;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    HttpProviderIT(SmscSimulator simulator, JdbcTemplate jdbc) {
+    HttpProviderIT(SmscSimulator simulator, JdbcTemplate jdbc, BatchRecount recount) {
+        this.recount = recount;
         this.simulator = simulator;
         this.accounting = simulator.accounting();
         this.jdbc = jdbc;
@@ -194,6 +197,89 @@ class HttpProviderIT extends EngineIntegrationTest {
         assertThat(ApiClient.json(unreadable.body()).get("errors").get(0).get("field").asText()).isEqualTo("messageId");
         assertThat(notReceipts.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(notReceipts.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void receiptsTheEngineCouldNotStoreAreRefusedAtTheDoorAndTheOthersAreStillApplied() throws Exception {
+        long id = deliver(Recipients.csv(4_455_000, 2), Map.of());
+        JsonNode[] both = waitingForTheirReceipts(id);
+        String good = both[0].get("providerMessageId").asText();
+        String[] poisons = {
+                "{\"messageId\":\"" + good + "\\u0000\",\"status\":\"delivered\"}",
+                "{\"messageId\":\"" + "9".repeat(200_000) + "\",\"status\":\"delivered\"}",
+                "{\"messageId\":\"" + good + "\",\"status\":\"delivered\",\"doneAt\":\"+10000-01-01T00:00:00Z\"}",
+                "{\"messageId\":\"" + good + "\",\"status\":\"delivered\",\"doneAt\":9223372036854775807}",
+                "{\"messageId\":\"" + good + "\",\"status\":\"undelivered\",\"error\":\"0\\u00000\"}"};
+        String[] fields = {"messageId", "messageId", "doneAt", "doneAt", "error"};
+
+        for (int i = 0; i < poisons.length; i++) {
+            byte[] body = poisons[i].getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> refused = postReceipt(PROVIDER, body, hmac(SECRET, body));
+            assertThat(refused.statusCode()).as(poisons[i].substring(0, Math.min(60, poisons[i].length()))).isEqualTo(400);
+            assertThat(ApiClient.json(refused.body()).get("errors").get(0).get("field").asText()).isEqualTo(fields[i]);
+        }
+        byte[] control = ("[{\"messageId\":\"" + good + "\",\"status\":\"delivered\"},{\"messageId\":\""
+                + both[1].get("providerMessageId").asText() + "\",\"status\":\"undelivered\",\"error\":\"042\"}]")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(postReceipt(PROVIDER, control, hmac(SECRET, control)).statusCode()).isEqualTo(202);
+
+        operator().await("/api/v1/batches/" + id, b -> b.get("counts").get("delivered").asInt() == 1
+                && b.get("counts").get("failed").asInt() == 1, Duration.ofSeconds(10));
+        Map<String, JsonNode> after = messages(id);
+        assertThat(after.get(both[0].get("phone").asText()).get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(after.get(both[1].get("phone").asText()).get("status").asText()).isEqualTo("UNDELIVERED");
+    }
+
+    @Test
+    void aReceiptTheDatabaseRefusesIsQuarantinedAndTheOthersOfItsPassAreApplied() throws Exception {
+        long id = deliver(Recipients.csv(4_456_000, 2), Map.of());
+        JsonNode[] both = waitingForTheirReceipts(id);
+        String poisoned = both[0].get("providerMessageId").asText();
+        // a receipt that passes every check at the door and still fails in the database: what a trigger, a
+        // constraint or a bug of a later version could make of any receipt
+        jdbc.execute("CREATE OR REPLACE FUNCTION sms_test_refuse_receipt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF NEW.last_error = 'receipt:undelivered:poison' THEN RAISE EXCEPTION 'refused by the test''s trigger'"
+                + " USING ERRCODE = '22023'; END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER sms_test_refuse_receipt BEFORE UPDATE ON sms_message FOR EACH ROW"
+                + " EXECUTE FUNCTION sms_test_refuse_receipt()");
+        try {
+            long before = admin().get("/api/v1/receipts/quarantine").json().get("total").asLong();
+            byte[] pass = ("[{\"messageId\":\"" + poisoned + "\",\"status\":\"undelivered\",\"error\":\"poison\"},"
+                    + "{\"messageId\":\"" + both[1].get("providerMessageId").asText() + "\",\"status\":\"delivered\"}]")
+                    .getBytes(StandardCharsets.UTF_8);
+
+            assertThat(postReceipt(PROVIDER, pass, hmac(SECRET, pass)).statusCode()).isEqualTo(202);
+
+            operator().await("/api/v1/batches/" + id, b -> b.get("counts").get("delivered").asInt() == 1, Duration.ofSeconds(10));
+            JsonNode quarantined = admin().await("/api/v1/receipts/quarantine",
+                    page -> page.get("total").asLong() == before + 1, Duration.ofSeconds(10)).get("items").get(0);
+            assertThat(quarantined.get("provider").asText()).isEqualTo(PROVIDER);
+            assertThat(quarantined.get("providerMessageId").asText()).isEqualTo(poisoned);
+            assertThat(quarantined.get("raw").asText()).contains(poisoned, "poison");
+            assertThat(quarantined.get("error").asText()).contains("refused by the test's trigger");
+            assertThat(quarantined.get("receivedAt").isNull()).isFalse();
+            assertThat(messages(id).get(both[0].get("phone").asText()).get("status").asText()).isEqualTo("SENT");
+            assertThat(operator().get("/api/v1/receipts/quarantine").status()).isEqualTo(403);
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS sms_test_refuse_receipt ON sms_message");
+            jdbc.execute("DROP FUNCTION IF EXISTS sms_test_refuse_receipt()");
+        }
+    }
+
+    /** The batch's two messages, put back as they stood before their receipts came: SENT, waiting for one. */
+    private JsonNode[] waitingForTheirReceipts(long id) {
+        operator().await("/api/v1/batches/" + id, b -> b.get("counts").get("delivered").asInt() == 2, Duration.ofSeconds(20));
+        jdbc.update("UPDATE sms_message SET status = 'SENT', parts_delivered = 0, delivered_at = NULL, receipt_at = NULL"
+                + " WHERE batch_id = ?", id);
+        recountWithoutReceipts(id);
+        return messages(id).values().stream().sorted(java.util.Comparator.comparing(m -> m.get("id").asLong()))
+                .toArray(JsonNode[]::new);
+    }
+
+    /** The batch's counters as they were before the receipts: what the messages now say, less what the slots held. */
+    private void recountWithoutReceipts(long id) {
+        recount.recount(id);
+        operator().await("/api/v1/batches/" + id, b -> b.get("counts").get("delivered").asInt() == 0, Duration.ofSeconds(10));
     }
 
     private long prepare(byte[] csv, Map<String, String> fields) {

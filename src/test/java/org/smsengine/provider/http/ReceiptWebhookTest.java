@@ -72,6 +72,26 @@ class ReceiptWebhookTest {
         assertThat(handedOn).isEmpty();
     }
 
+    @Test
+    void aReceiptTheEngineCouldNotStoreIsRefusedAtTheDoorNamingItsField() {
+        assertRefused("[{\"messageId\":\"m-1\",\"status\":\"delivered\"},{\"messageId\":\"m\\u0000x\",\"status\":\"delivered\"}]",
+                "messageId", "receipt 2 of 2");
+        assertRefused("{\"messageId\":\"" + "7".repeat(200_000) + "\",\"status\":\"delivered\"}", "messageId", "200000");
+        assertRefused("{\"messageId\":\"m-1\",\"status\":\"undelivered\",\"error\":\"0\\u00001\"}", "error", "printable");
+        assertRefused("{\"messageId\":\"m-1\",\"status\":\"delivered\",\"doneAt\":\"+10000-01-01T00:00:00Z\"}", "doneAt", "");
+        assertRefused("{\"messageId\":\"m-1\",\"status\":\"delivered\",\"doneAt\":9223372036854775807}", "doneAt", "range");
+        assertRefused("{\"messageId\":\"m-1\",\"status\":\"delivered\",\"doneAt\":92233720368547758070}", "doneAt", "range");
+        assertRefused("{\"messageId\":\"m-1\",\"status\":\"delivered\",\"doneAt\":253402300800}", "doneAt", "two years");
+        assertThat(handedOn).isEmpty();
+    }
+
+    private void assertRefused(String json, String field, String detail) {
+        assertThatThrownBy(() -> take(json)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.errors().get(0).field()).isEqualTo(field);
+            assertThat(e.errors().get(0).message()).contains(detail).doesNotContain("\u0000");
+        });
+    }
+
     private ReceiptWebhook.Taken take(String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         Mac mac = Mac.getInstance("HmacSHA256");
