@@ -109,6 +109,8 @@ class RoleMatrixIT extends EngineIntegrationTest {
             // gateway devices: their own key, never an engine account
             Map.entry("POST /api/v1/gateway/pull", DEVICES),
             Map.entry("POST /api/v1/gateway/report", DEVICES),
+            // receipts the database would not take: carriers' raw data, ADMIN's
+            Map.entry("GET /api/v1/receipts/quarantine", ADMIN),
             // an HTTP provider's receipts: no engine account, the request proves itself by the provider's signature
             Map.entry("POST /api/v1/providers/{name}/receipts", PUBLIC),
             // Spring Boot's conventions: health and info public, the rest of the actuator ADMIN's
