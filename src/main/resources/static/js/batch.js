@@ -9,7 +9,8 @@
     const id = page.dataset.batchId;
     const tpsLimit = page.dataset.tpsLimit ? Number(page.dataset.tpsLimit) : null;
     const FINAL = ['COMPLETED', 'FAILED', 'ABORTED'];
-    const TEST_SEND_STATES = ['AWAITING_APPROVAL', 'READY', 'SCHEDULED'];
+    // the states this user's role may test-send in (an approver: a batch under review only)
+    const TEST_SEND_STATES = (document.getElementById('test-send-form')?.dataset.states || '').split(',');
     const CHART_POINTS = 300;
     let state = page.dataset.state;
     let stream = null;
@@ -172,6 +173,7 @@
             reload('audit');
         } catch (problem) {
             output.textContent = Console.describe(problem);
+            reload('audit');        // a call whose seeds were all refused is audited too
         }
     });
 

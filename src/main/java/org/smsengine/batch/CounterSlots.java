@@ -9,6 +9,8 @@ public final class CounterSlots {
 
     /** Steps that run alone for their batch (validation, screening) and recovery's in-doubt counts. */
     public static final int BATCH = Integer.MIN_VALUE;
+    /** What a batch's test-sends cost (review): their messages are not the batch's, so only the cost. */
+    public static final int TEST_SENDS = Integer.MIN_VALUE + 1;
 
     private CounterSlots() {
     }

@@ -23,6 +23,7 @@ import org.smsengine.provider.Providers;
 import org.smsengine.provider.SmsProvider;
 import org.smsengine.recipient.PhoneMask;
 import org.smsengine.recipient.RejectMapper;
+import org.smsengine.review.TestSendRights;
 import org.smsengine.system.Role;
 import org.smsengine.upload.UploadSettings;
 import org.springframework.security.core.Authentication;
@@ -127,7 +128,10 @@ class BatchPages {
         // the buttons shown now: allowed in its state, and never a review of one's own batch
         model.addAttribute("shownActions", roleActions.stream().filter(allowed::contains)
                 .filter(action -> !(own && lifecycle.isReview(action))).toList());
-        model.addAttribute("mayTestSend", mayPost(user, "/api/v1/batches/" + id + "/test-send"));
+        // the test-send form: for the roles that may, shown in the states their role may test-send in
+        List<String> testSendStates = TestSendRights.states(user).stream().map(BatchState::name).sorted().toList();
+        model.addAttribute("mayTestSend", !testSendStates.isEmpty() && mayPost(user, "/api/v1/batches/" + id + "/test-send"));
+        model.addAttribute("testSendStates", testSendStates);
         model.addAttribute("ownBatch", user.getName().equals(row.createdBy()));
         // messages are routed each to a provider: the page names them all, and their rates together bound the batch's
         List<String> names = providers.all().stream().map(SmsProvider::name).toList();

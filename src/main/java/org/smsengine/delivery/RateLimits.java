@@ -2,6 +2,7 @@ package org.smsengine.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.smsengine.provider.Providers;
@@ -52,6 +53,24 @@ public class RateLimits implements ProviderRates {
             if (waited > 1_000_000) {
                 Timer.builder("sms.rate.limit.wait").description("Time a submit waited for the rate limits")
                         .tag("provider", provider).register(meters).record(waited, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /**
+     * Tokens for a submit outside the batch's delivery (a test-send) from the same limits its messages take
+     * them from: the provider's and, if it has one, the batch's. Waits at most {@code patience}; false, having
+     * taken nothing, when they did not come in time. The batch's pool is dropped again (its tokens back to the
+     * cluster): the batch is not being delivered here, or it would not be test-sent.
+     */
+    public boolean acquireWithin(String provider, long batchId, Integer batchTps, int parts, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            return acquire(provider, providers.tps(provider), batchId, batchTps, parts, () -> System.nanoTime() - deadline >= 0);
+        } finally {
+            if (batchTps != null) {
+                limits.forget(batchId);
             }
         }
     }

@@ -9,12 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param required        whether a prepared batch waits for an approver (AWAITING_APPROVAL) before it may start;
  *                        read when preparation ends, so a change applies to batches prepared after it
- * @param maxSeeds        the most seed numbers one test-send may name
- * @param testSendTimeout how long a test-send waits for the provider's answer to each message
+ * @param maxTestSends    the most test-sends (calls) a batch may have
+ * @param maxSeeds        the most distinct seed numbers a batch's test-sends may name, over all its calls
+ * @param testSendTimeout how long a test-send waits for the rate limit's tokens, and for the provider's answer, for
+ *                        each message
  */
 @ConfigurationProperties("sms.review")
 record ReviewSettings(
         @DefaultValue("false") boolean required,
+        @DefaultValue("3") int maxTestSends,
         @DefaultValue("5") int maxSeeds,
         @DefaultValue("30s") Duration testSendTimeout) {
 }

@@ -1,8 +1,6 @@
 package org.smsengine.review;
 
-import java.security.Principal;
 import java.util.List;
-import org.smsengine.system.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,13 +21,14 @@ class TestSendController {
     }
 
     /**
-     * Sends the batch's first rendered message(s) to the seed numbers and records it in the audit: 200
-     * with what became of each (a provider's refusal is a result, not an error); 400 naming a bad seed;
-     * 409 unless the batch is prepared and not started.
+     * Sends the batch's first rendered message(s) to the seed numbers that pass the screening and records
+     * it in the audit: 200 with what became of each seed (a refusal or a provider's failure is a result,
+     * not an error); 400 naming a bad seed, or every seed when none may be sent; 403 unless ADMIN, or
+     * APPROVER on a batch under review; 409 unless the batch is prepared and not started, or when the
+     * batch's test-sends have reached a limit.
      */
     @PostMapping("/api/v1/batches/{id}/test-send")
-    TestSend testSend(@PathVariable long id, @RequestBody TestSendRequest request, Principal principal) {
-        return sender.send(id, request.phones(), principal.getName(),
-                Role.seesFullPhones(principal instanceof Authentication a ? a : null));
+    TestSend testSend(@PathVariable long id, @RequestBody TestSendRequest request, Authentication user) {
+        return sender.send(id, request.phones(), user);
     }
 }

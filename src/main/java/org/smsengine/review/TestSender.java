@@ -1,94 +1,118 @@
 package org.smsengine.review;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.batch.BatchCounts;
+import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchQueries;
 import org.smsengine.batch.BatchRow;
-import org.smsengine.batch.BatchState;
+import org.smsengine.batch.CounterSlots;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.message.MessageMapper;
 import org.smsengine.message.MessageRow;
-import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.Providers;
-import org.smsengine.provider.SubmitResult;
-import org.smsengine.routing.Router;
 import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.PhoneMask;
 import org.smsengine.recipient.PhoneNumbers;
+import org.smsengine.routing.Prices;
 import org.smsengine.system.ConflictException;
-import org.smsengine.system.FailureText;
 import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
+import org.smsengine.system.Role;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends the first rendered messages of a prepared batch to seed numbers, so that its maker and its
- * approver see on a handset what recipients will get. Straight to the batch's provider, outside the
- * batch: no message of the batch changes, its counts stay as they are, no receipt is asked for. The
- * audit records who sent what to which (masked) seeds, and what came of it.
+ * Sends the first rendered messages of a prepared batch to seed numbers, so that its approver (or an
+ * admin) sees on a handset what recipients will get. Each seed goes through what a message of the batch
+ * goes through, but outside the batch: the screening ({@link SeedScreen}), its route, its budget and
+ * its rate limits ({@link SeedSubmitter}). No message of the batch changes and its message counts stay
+ * as they are; what the seeds' messages cost is added to its cost. Every call the limits let through
+ * ({@link TestSendLimits}) is in the audit: who, which (masked) seeds, what came of each.
+ *
+ * <p>Seeds that may not be sent are reported with their reason beside those sent; when none may be,
+ * the call is a 400 naming each.
  */
 @Service
 class TestSender {
 
-    /** Prepared and not started: the messages are rendered and nobody has them yet. */
-    static final Set<BatchState> TEST_SEND_STATES = EnumSet.of(BatchState.AWAITING_APPROVAL, BatchState.READY,
-            BatchState.SCHEDULED);
-
     private static final Logger log = LoggerFactory.getLogger(TestSender.class);
 
+    /** A seed as the caller named it: its position in {@code phones} (for the errors) and its number. */
+    private record Named(int index, PhoneCheck.Valid number) {
+    }
+
     private final BatchQueries batches;
+    private final BatchMapper counters;
     private final MessageMapper messages;
     private final Providers providers;
-    private final Router router;
     private final BatchLifecycle lifecycle;
+    private final TestSendLimits limits;
+    private final SeedScreen screen;
+    private final SeedSubmitter submitter;
     private final ReviewSettings settings;
 
-    TestSender(BatchQueries batches, MessageMapper messages, Providers providers, Router router, BatchLifecycle lifecycle,
+    TestSender(BatchQueries batches, BatchMapper counters, MessageMapper messages, Providers providers,
+            BatchLifecycle lifecycle, TestSendLimits limits, SeedScreen screen, SeedSubmitter submitter,
             ReviewSettings settings) {
         this.batches = batches;
+        this.counters = counters;
         this.messages = messages;
         this.providers = providers;
-        this.router = router;
         this.lifecycle = lifecycle;
+        this.limits = limits;
+        this.screen = screen;
+        this.submitter = submitter;
         this.settings = settings;
     }
 
-    TestSend send(long batchId, List<String> phones, String actor, boolean fullPhones) {
+    TestSend send(long batchId, List<String> phones, Authentication user) {
         BatchRow batch = batches.require(batchId);
-        List<String> seeds = seeds(phones, batch.region());
-        if (!TEST_SEND_STATES.contains(batch.state())) {
-            throw new ConflictException("Batch " + batchId + " is " + batch.state() + ": a test-send needs a prepared batch"
-                    + " that has not started (" + TEST_SEND_STATES + ")", batch.state().name(), lifecycle.of(batch));
-        }
+        TestSendRights.check(batch, user, () -> lifecycle.of(batch));
+        List<Named> seeds = seeds(phones, batch.region());
         if (providers.all().isEmpty()) {
-            throw new ConflictException("Batch " + batchId + " cannot be test-sent: no provider is configured",
-                    batch.state().name(), lifecycle.of(batch));
+            throw conflict(batch, "Batch " + batchId + " cannot be test-sent: no provider is configured");
         }
         List<MessageRow> first = messages.pageAfter(batchId, -1, 0, seeds.size());
         if (first.isEmpty()) {
-            throw new ConflictException("Batch " + batchId + " has no message to test-send: every row was rejected",
-                    batch.state().name(), lifecycle.of(batch));
+            throw conflict(batch, "Batch " + batchId + " has no message to test-send: every row was rejected");
         }
+        boolean fullPhones = Role.seesFullPhones(user);
+        limits.take(batch, seeds.stream().map(s -> s.number().e164()).toList(), fullPhones);
+
+        Map<String, String> refused = screen.refusals(batch, seeds.stream().map(Named::number).toList());
+        SeedSubmitter.Spending spending = submitter.spending(batch);
         List<TestSend.Seed> results = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
-            results.add(sendOne(batch, seeds.get(i), first.get(i % first.size())));
+            PhoneCheck.Valid seed = seeds.get(i).number();
+            MessageRow message = first.get(i % first.size());
+            String reason = refused.get(seed.e164());
+            results.add(reason != null ? SeedSubmitter.seed(seed.e164(), message, TestSend.Status.REFUSED, null, reason)
+                    : submitter.send(batch, seed, message, spending));
         }
-        lifecycle.record(batchId, "test_send", actor, summary(results));
-        log.info("Batch {}: test-send by {} to {} seed(s): {} sent", batchId, actor, seeds.size(),
-                results.stream().filter(r -> r.status().equals("SENT")).count());
+        if (spending.micros() > 0) {
+            counters.addCounts(batchId, CounterSlots.TEST_SENDS, BatchCounts.NONE, 0, 0, Prices.amount(spending.micros()));
+        }
+        lifecycle.record(batchId, "test_send", user.getName(), summary(results));
+        log.info("Batch {}: test-send by {} to {} seed(s): {} sent, cost {}", batchId, user.getName(), seeds.size(),
+                results.stream().filter(r -> r.status() == TestSend.Status.SENT).count(), Prices.amount(spending.micros()));
+        if (results.stream().allMatch(r -> r.status() == TestSend.Status.REFUSED)) {
+            List<InputError> errors = new ArrayList<>();
+            for (int i = 0; i < seeds.size(); i++) {
+                errors.add(InputError.field("phones[" + seeds.get(i).index() + "]", results.get(i).error()));
+            }
+            throw new InvalidInputException("None of the seed numbers may be sent the batch's text", errors);
+        }
         return new TestSend(batchId, fullPhones ? results : results.stream().map(TestSender::masked).toList());
     }
 
-    private List<String> seeds(List<String> phones, String region) {
+    /** The seeds named, each once (at its first place), as valid numbers of the batch's region; or a 400 naming the bad ones. */
+    private List<Named> seeds(List<String> phones, String region) {
         if (phones == null || phones.isEmpty()) {
             throw new InvalidInputException(InputError.field("phones", "name at least one seed number"));
         }
@@ -96,12 +120,12 @@ class TestSender {
             throw new InvalidInputException(InputError.field("phones", "at most " + settings.maxSeeds()
                     + " seed numbers (sms.review.max-seeds), not " + phones.size()));
         }
-        Set<String> seeds = new LinkedHashSet<>();
+        Map<String, Named> seeds = new LinkedHashMap<>();
         List<InputError> errors = new ArrayList<>();
         for (int i = 0; i < phones.size(); i++) {
             PhoneCheck check = PhoneNumbers.check(phones.get(i), region);
             if (check instanceof PhoneCheck.Valid valid) {
-                seeds.add(valid.e164());
+                seeds.putIfAbsent(valid.e164(), new Named(i, valid));
             } else {
                 errors.add(InputError.field("phones[" + i + "]", check instanceof PhoneCheck.Invalid invalid
                         ? "not a phone number of region " + region + ": " + invalid.why() : "empty"));
@@ -110,41 +134,11 @@ class TestSender {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The seed numbers are not valid", errors);
         }
-        return List.copyOf(seeds);
+        return List.copyOf(seeds.values());
     }
 
-    /** One seed, through the provider its route gives it now, as the batch's own messages would go. */
-    private TestSend.Seed sendOne(BatchRow batch, String phone, MessageRow message) {
-        String provider = router.assign(batch.senderId(), batch.tag(), List.of(new Router.Destination(phone, null, null, null, null))).get(0);
-        if (provider == null) {
-            return seed(phone, message, "FAILED", null, Router.NO_PROVIDER
-                    + ": no provider of this number's route can take traffic now");
-        }
-        OutgoingMessage outgoing = OutgoingMessage.single(message.id(), batch.senderId(), phone, message.text());
-        long started = System.nanoTime();
-        try {
-            SubmitResult result = providers.get(provider).submit(outgoing)
-                    .get(settings.testSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            router.record(provider, result, System.nanoTime() - started);
-            return result instanceof SubmitResult.Accepted ? seed(phone, message, "SENT", result.firstMessageId(), null)
-                    : seed(phone, message, "FAILED", null, result.failure());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            router.release(provider);
-            return seed(phone, message, "FAILED", null, "interrupted: the node is stopping");
-        } catch (TimeoutException e) {
-            router.release(provider);
-            return seed(phone, message, "FAILED", null, "no answer from provider " + provider + " within "
-                    + settings.testSendTimeout().toSeconds() + " s");
-        } catch (ExecutionException | RuntimeException e) {
-            router.release(provider);
-            log.warn("Test-send of batch {} failed: {}", batch.id(), FailureText.forLog(e));
-            return seed(phone, message, "FAILED", null, FailureText.forUsers(e, "batch " + batch.id()));
-        }
-    }
-
-    private static TestSend.Seed seed(String phone, MessageRow message, String status, String messageId, String error) {
-        return new TestSend.Seed(phone, message.rowNo(), message.text(), message.segments(), status, messageId, error);
+    private ConflictException conflict(BatchRow batch, String message) {
+        return new ConflictException(message, batch.state().name(), lifecycle.of(batch));
     }
 
     private static TestSend.Seed masked(TestSend.Seed seed) {

@@ -86,10 +86,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/opt-outs/export").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/opt-outs/*").hasRole(ADMIN)
                         // review before launch: approving or rejecting, APPROVER, ADMIN (never the batch's creator:
-                        // BatchLifecycle); a test-send to seed numbers, its maker and its checker
+                        // BatchLifecycle); a test-send to seed numbers, APPROVER (a batch under review only:
+                        // review.TestSendRights), ADMIN
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/approve", "/api/v1/batches/*/reject")
                                 .hasAnyRole(APPROVER, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/test-send").hasAnyRole(MARKETER, APPROVER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/test-send").hasAnyRole(APPROVER, ADMIN)
                         // operating it: a batch's actions, a campaign fired by hand: OPERATOR, ADMIN
                         .requestMatchers(HttpMethod.POST, "/api/v1/batches/*/*", "/api/v1/campaigns/*/run")
                                 .hasAnyRole(OPERATOR, ADMIN)

@@ -128,6 +128,7 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
             assertThat(text(browser, "count-invalid")).isEqualTo("14");
             assertThat(text(browser, "count-duplicates")).isEqualTo("4");
             assertThat(browser.driver().findElements(By.cssSelector("#actions [data-action]"))).isEmpty();
+            assertThat(present(browser, By.id("test-send-form"))).as("a marketer does not test-send").isFalse();
             // the 14 invalid rows and the 4 duplicates
             // loaded again when the state changed (the page may have opened before validation found them)
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
@@ -139,9 +140,12 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
             // the approver approves
             browser.login(base, "approver", "approver");
             browser.open(base + "/batches/" + id);
+            assertThat(browser.driver().findElement(By.id("test-send-form")).isDisplayed()).as("under review").isTrue();
             act(browser, "approve", "wording checked");
             browser.awaitText(By.id("batch-state"), "READY"::equals);
             assertThat(visible(browser, "start")).as("an approver does not start").isFalse();
+            assertThat(browser.driver().findElement(By.id("test-send-form")).isDisplayed())
+                    .as("an approver test-sends only a batch under review").isFalse();
             browser.logout();
 
             // the operator starts, pauses, resumes and watches it reach 100 %

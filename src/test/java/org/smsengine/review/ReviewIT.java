@@ -162,12 +162,12 @@ class ReviewIT extends EngineIntegrationTest {
         assertThat(audited.get("actor").asText()).isEqualTo("approver");
         assertThat(audited.get("reason").asText()).startsWith("test-send: row ").contains(": SENT").doesNotContain(seedA);
 
-        // the maker may test-send too; an operator may not; a bad seed is named
-        assertThat(marketer().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", List.of(seedA))).status())
+        // an admin may test-send too; its maker and an operator may not (TestSendIT has the roles); a bad seed is named
+        assertThat(admin().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", List.of(seedA))).status())
                 .isEqualTo(200);
         assertThat(operator().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", List.of(seedA))).status())
                 .isEqualTo(403);
-        ApiClient.Response bad = marketer().postJson("/api/v1/batches/" + id + "/test-send",
+        ApiClient.Response bad = admin().postJson("/api/v1/batches/" + id + "/test-send",
                 Map.of("phones", List.of(seedA, "12")));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text()).contains("phones[1]");
@@ -175,16 +175,16 @@ class ReviewIT extends EngineIntegrationTest {
         for (int i = 0; i < 6; i++) {
             tooMany.add(Recipients.phone(3_149_100 + i));
         }
-        assertThat(marketer().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", tooMany)).status())
+        assertThat(admin().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", tooMany)).status())
                 .isEqualTo(400);
-        assertThat(marketer().postJson("/api/v1/batches/" + id + "/test-send", Map.of()).status()).isEqualTo(400);
+        assertThat(admin().postJson("/api/v1/batches/" + id + "/test-send", Map.of()).status()).isEqualTo(400);
         assertThat(simulator.accounting().acceptedFor(seedA)).isEqualTo(2);
 
         // once delivery has started it is too late for a test
         assertThat(as("approver").postJson("/api/v1/batches/" + id + "/approve", Map.of()).status()).isEqualTo(202);
         assertThat(operator().postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
         operator().awaitState(id, "COMPLETED", DONE);
-        assertThat(marketer().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", List.of(seedA))).status())
+        assertThat(admin().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", List.of(seedA))).status())
                 .isEqualTo(409);
     }
 

@@ -59,10 +59,11 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("GET /api/v1/batches/{id}", EVERY_ROLE),
             Map.entry("PATCH /api/v1/batches/{id}", MARKETER),
             Map.entry("POST /api/v1/batches/{id}/{action}", OPERATOR),
-            // review before launch: approving and rejecting for approvers; a test-send for the maker and the checker
+            // review before launch: approving, rejecting and test-sending for approvers (a test-send only while the
+            // batch is under review: TestSendIT)
             Map.entry("POST /api/v1/batches/{id}/approve", APPROVER),
             Map.entry("POST /api/v1/batches/{id}/reject", APPROVER),
-            Map.entry("POST /api/v1/batches/{id}/test-send", EnumSet.of(Caller.MARKETER, Caller.APPROVER, Caller.ADMIN)),
+            Map.entry("POST /api/v1/batches/{id}/test-send", APPROVER),
             Map.entry("GET /api/v1/batches/{id}/events", EVERY_ROLE),
             Map.entry("GET /api/v1/batches/{id}/progress", EVERY_ROLE),
             Map.entry("GET /api/v1/batches/{id}/progress/stream", EVERY_ROLE),
