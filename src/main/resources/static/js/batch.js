@@ -74,6 +74,8 @@
         Console.text('rate', p.ratePerSecond);
         Console.text('eta', p.etaSeconds === null || p.etaSeconds === undefined ? '—' : formatSeconds(p.etaSeconds));
         Console.text('waiting-until', p.waitingUntil ? Console.when(p.waitingUntil) : '—');
+        // a service this node cannot reach while the batch works: its work waits for it, then goes on by itself
+        Console.text('waiting-for', p.waitingFor ? 'the ' + p.waitingFor.service + ' since ' + Console.when(p.waitingFor.since) : '—');
         Console.text('source', p.source);
         updateCounts(p.counts);
         chart.add(p.ratePerSecond);

@@ -94,4 +94,14 @@ interface CampaignMapper {
             SELECT id, campaign_id, scheduled_for, fired_at, trigger, actor, decision, batch_id, reason
             FROM sms_campaign_firing WHERE campaign_id = #{id} ORDER BY id DESC LIMIT #{limit}""")
     List<CampaignFiring> firings(@Param("id") long id, @Param("limit") int limit);
+
+    /**
+     * The cron firing already recorded for this time, if any: a firing tried again (its database failed over
+     * while it committed) decides nothing twice. The newest firings first, from the campaign's index.
+     */
+    @Select("""
+            SELECT id, campaign_id, scheduled_for, fired_at, trigger, actor, decision, batch_id, reason
+            FROM sms_campaign_firing WHERE campaign_id = #{id} AND trigger = 'CRON' AND scheduled_for = #{scheduledFor}
+            ORDER BY id DESC LIMIT 1""")
+    Optional<CampaignFiring> cronFiring(@Param("id") long id, @Param("scheduledFor") OffsetDateTime scheduledFor);
 }

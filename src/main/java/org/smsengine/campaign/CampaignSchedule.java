@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Misfire policy: do nothing. A firing missed while no node was up is skipped, not sent late: a
  * "Monday 09:00" campaign must not reach phones at 15:00 because the cluster was down. {@code run}
- * fires one by hand.
+ * fires one by hand. Late by less than Quartz's misfire threshold (as long as {@code sms.outage.patience}:
+ * a database failover, a deploy) it is not a misfire: it fires, late.
  */
 @Component
 class CampaignSchedule {

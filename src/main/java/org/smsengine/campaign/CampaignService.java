@@ -143,6 +143,13 @@ public class CampaignService implements AudienceInUse {
             log.info("Campaign {} is gone or disabled: its firing for {} does nothing", campaignId, scheduledFor);
             return Optional.empty();
         }
+        if (trigger.equals("CRON")) {
+            Optional<CampaignFiring> already = campaigns.cronFiring(campaignId, scheduledFor);
+            if (already.isPresent()) {
+                log.info("Campaign {} has fired for {} already: nothing more", campaignId, scheduledFor);
+                return already;
+            }
+        }
         CampaignRow campaign = locked.get();
         Optional<Long> running = campaigns.runningBatch(campaignId);
         String decision;

@@ -3,6 +3,7 @@ package org.smsengine.cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.system.NodeIdentity;
+import org.smsengine.system.Outages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,10 @@ class BrokerWatch {
     private final BrokerPartitions broker;
     private Boolean last;
 
-    BrokerWatch(NodeMapper nodes, NodeIdentity node, ObjectProvider<BrokerPartitions> broker) {
+    private final Outages outages;
+
+    BrokerWatch(NodeMapper nodes, NodeIdentity node, ObjectProvider<BrokerPartitions> broker, Outages outages) {
+        this.outages = outages;
         this.nodes = nodes;
         this.node = node;
         this.broker = broker.getIfAvailable();
@@ -34,6 +38,11 @@ class BrokerWatch {
             log.warn("The broker connection is {}", connected ? "back" : "lost");
         }
         last = connected;
+        if (connected) {
+            outages.reachable(Outages.Service.BROKER);
+        } else {
+            outages.unreachable(Outages.Service.BROKER);
+        }
         try {
             nodes.brokerConnected(node.id(), connected);
         } catch (RuntimeException e) {

@@ -2,11 +2,10 @@ package org.smsengine.consent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.system.Failures;
+import org.smsengine.system.Outages;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,9 +30,11 @@ class ImportMerger {
     private final TransactionTemplate transactions;
     private final TaskExecutor executor;
     private final OptOutSettings settings;
+    private final Outages outages;
 
     ImportMerger(ImportMapper imports, OptOutList list, PlatformTransactionManager transactions,
-            @Qualifier("optOutImportExecutor") TaskExecutor executor, OptOutSettings settings) {
+            @Qualifier("optOutImportExecutor") TaskExecutor executor, OptOutSettings settings, Outages outages) {
+        this.outages = outages;
         this.imports = imports;
         this.list = list;
         this.transactions = new TransactionTemplate(transactions);
@@ -57,20 +58,27 @@ class ImportMerger {
     }
 
     /**
-     * Merges window after window until the import is DONE. A database that is away leaves the import
-     * RUNNING for a node to resume; anything else ends it FAILED, with the list as far as it got.
+     * Merges window after window until the import is DONE. A database that is away is waited out, each window
+     * tried again until it answers ({@code sms.outage.patience}); past that the import is left RUNNING for a
+     * node to resume. Anything else ends it FAILED, with the list as far as it got.
      */
     void merge(long importId) {
         long started = System.nanoTime();
         try {
-            while (Boolean.TRUE.equals(transactions.execute(status -> mergeNextWindow(importId)))) {
+            while (Boolean.TRUE.equals(outages.waitOut(Outages.Service.DATABASE, () -> false,
+                    () -> transactions.execute(status -> mergeNextWindow(importId))))) {
                 // each window commits on its own
             }
             log.info("Opt-out import {} merged in {} ms", importId, (System.nanoTime() - started) / 1_000_000);
-        } catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException e) {
-            log.warn("Opt-out import {} stopped; a node resumes it after {}: {}", importId, settings.resumeAfter(),
-                    e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Opt-out import {} stopped with its node; a node resumes it after {}", importId, settings.resumeAfter());
         } catch (RuntimeException e) {
+            if (Failures.transientFailure(e)) {
+                log.warn("Opt-out import {} stopped; a node resumes it after {}: {}", importId, settings.resumeAfter(),
+                        e.getMessage());
+                return;
+            }
             log.error("Opt-out import {} failed", importId, e);
             transactions.executeWithoutResult(status -> imports.fail(importId,
                     "The merge failed on a database error; the engine's log has it"));

@@ -13,6 +13,7 @@ import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.provider.Providers;
 import org.smsengine.routing.Router;
+import org.smsengine.system.Outages;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -50,7 +51,7 @@ class DeliveryStepConfiguration {
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, PartitionMapper partitions,
             DeliveryMapper deliveries, PlatformTransactionManager transactionManager, Clock clock,
             DeliverySettings settings, StopSignals signals, @Value("#{stepExecution}") StepExecution stepExecution,
-            SendWindows windows, ConsentGate consent) {
+            SendWindows windows, ConsentGate consent, Outages outages) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         int rate = providers.all().stream().mapToInt(provider -> providers.tps(provider.name())).sum();
         if (batch.tps() != null) {
@@ -61,7 +62,7 @@ class DeliveryStepConfiguration {
         MessageClaimer.Consent terms = new MessageClaimer.Consent(batch.senderId(), !batch.transactional(),
                 batch.validUntil() == null ? null : batch.validUntil().toInstant());
         return new MessageClaimer(batchId, partitionNo, pageSize, deliveries, transactionManager, clock,
-                settings.retryPoll(), signals, stepExecution, windows, consent, terms);
+                settings.retryPoll(), signals, stepExecution, windows, consent, terms, outages);
     }
 
     /**

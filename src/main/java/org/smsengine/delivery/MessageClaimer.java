@@ -7,9 +7,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.smsengine.batch.SendWindow;
 import org.smsengine.pipeline.StopSignals;
+import org.smsengine.system.Outages;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Outside the batch's send window it claims nothing and waits the same way ({@link SendWindows}).
  * Each page is screened for consent before it is handed on ({@link ConsentGate}); once the batch's
  * validity has passed, what is left of the partition is suppressed and the partition is done.
+ * Each of its statements waits out a database that cannot be reached ({@link Outages}), one by one: a
+ * page claimed is never claimed again, nor left behind, because a later statement failed.
  */
 public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
 
@@ -42,6 +46,7 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
     private final SendWindows windows;
     private final ConsentGate consent;
     private final Consent terms;
+    private final Outages outages;
     private long cursor;
 
     /** What the batch asks of consent: its sender (for the contact an inbound reply links to), caps, validity. */
@@ -50,7 +55,8 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
 
     public MessageClaimer(long batchId, int partitionNo, int pageSize, DeliveryMapper deliveries,
             PlatformTransactionManager transactionManager, Clock clock, Duration maxWait, StopSignals signals,
-            StepExecution stepExecution, SendWindows windows, ConsentGate consent, Consent terms) {
+            StepExecution stepExecution, SendWindows windows, ConsentGate consent, Consent terms, Outages outages) {
+        this.outages = outages;
         this.consent = consent;
         this.terms = terms;
         this.signals = signals;
@@ -79,14 +85,14 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
         }
         Instant now = clock.instant();
         if (terms.validUntil() != null && !now.isBefore(terms.validUntil())) {
-            consent.expire(batchId, partitionNo);
+            database(() -> consent.expire(batchId, partitionNo));
             return null;
         }
-        SendWindows.Current current = windows.current(batchId);
+        SendWindows.Current current = database(() -> windows.current(batchId));
         SendWindow window = current.window();
         if (window != null && !window.recipientLocal() && !window.isOpen(now, window.zone())) {
             Instant opens = window.nextOpening(now, window.zone());
-            windows.showWaiting(batchId, current, opens);
+            showWaiting(current, opens);
             Thread.sleep(Math.max(1, Math.min(Duration.between(now, opens).toMillis(), maxWait.toMillis())));
             return ClaimedPage.empty();
         }
@@ -94,39 +100,54 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
         List<ClaimedMessage> page = claim(() -> deliveries.claimFirstAttempts(batchId, partitionNo, cursor, pageSize));
         if (!page.isEmpty()) {
             cursor = page.get(page.size() - 1).id();
-            List<ClaimedMessage> open = recipientLocal ? windows.openOnly(batchId, partitionNo, window, page, now) : page;
-            windows.showWaiting(batchId, current, null);
+            List<ClaimedMessage> claimed = page;
+            List<ClaimedMessage> open = recipientLocal
+                    ? database(() -> windows.openOnly(batchId, partitionNo, window, claimed, now)) : page;
+            showWaiting(current, null);
             return new ClaimedPage(screened(open), window);
         }
         page = claim(() -> deliveries.claimDueRetries(batchId, partitionNo, pageSize));
         if (recipientLocal && !page.isEmpty()) {
-            page = windows.openOnly(batchId, partitionNo, window, page, now);
+            List<ClaimedMessage> claimed = page;
+            page = database(() -> windows.openOnly(batchId, partitionNo, window, claimed, now));
         }
         if (!page.isEmpty()) {
-            windows.showWaiting(batchId, current, null);
+            showWaiting(current, null);
             return new ClaimedPage(screened(page), window);
         }
-        OffsetDateTime nextRetry = deliveries.nextRetryDue(batchId, partitionNo);
+        OffsetDateTime nextRetry = database(() -> deliveries.nextRetryDue(batchId, partitionNo));
         if (nextRetry == null) {
             return null;
         }
         if (recipientLocal) {
             // what is left waits for its recipients' windows (or a retry's backoff): shown as waiting until the next of them
-            windows.showWaiting(batchId, current, nextRetry.toInstant());
+            showWaiting(current, nextRetry.toInstant());
         }
         Duration wait = Duration.between(OffsetDateTime.now(clock), nextRetry);
         Thread.sleep(Math.max(1, Math.min(wait.toMillis(), maxWait.toMillis())));
         return ClaimedPage.empty();
     }
 
-    private List<ClaimedMessage> screened(List<ClaimedMessage> page) {
-        return consent.pass(batchId, partitionNo, terms.sender(), terms.capped(), page);
+    private List<ClaimedMessage> screened(List<ClaimedMessage> page) throws InterruptedException {
+        return database(() -> consent.pass(batchId, partitionNo, terms.sender(), terms.capped(), page));
     }
 
-    private List<ClaimedMessage> claim(Supplier<List<ClaimedMessage>> claim) {
-        List<ClaimedMessage> page = new ArrayList<>(ownTransaction.execute(status -> claim.get()));
+    private void showWaiting(SendWindows.Current current, Instant until) throws InterruptedException {
+        database(() -> {
+            windows.showWaiting(batchId, current, until);
+            return null;
+        });
+    }
+
+    private List<ClaimedMessage> claim(Supplier<List<ClaimedMessage>> claim) throws InterruptedException {
+        List<ClaimedMessage> page = new ArrayList<>(database(() -> ownTransaction.execute(status -> claim.get())));
         page.sort(Comparator.comparingLong(ClaimedMessage::id));
         return page;
+    }
+
+    /** A statement that waits out the database, unless this partition is asked to stop meanwhile (the node stopping). */
+    private <T> T database(Callable<T> statement) throws InterruptedException {
+        return outages.waitOut(Outages.Service.DATABASE, () -> signals.stopRequested(batchId), statement);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,24 +20,24 @@ import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.routing.BudgetPause;
 import org.smsengine.routing.Prices;
-import org.springframework.dao.TransientDataAccessException;
+import org.smsengine.system.Outages;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what became of submitted messages, in a transaction of its own. The submissions have
- * happened and cannot be undone, so only the recording is retried when the database has a
- * transient failure; were it to fail for good, the messages stay SENDING (in doubt), never resent
- * by this step. Once this node has given its jobs up (they did not stop within its shutdown
- * timeout), it records nothing more: their messages were settled as in doubt, and another node
- * may be sending them already.
+ * happened and cannot be undone, so only the recording is tried again when the database fails in a
+ * way that passes: a deadlock a few times, a database that cannot be reached (a restart, a failover)
+ * until it answers ({@link Outages}: at most {@code sms.outage.patience}, and not past the node's
+ * stop). Were it to fail for good, the messages stay SENDING (in doubt), never resent by this step.
+ * Once this node has given its jobs up (they did not stop within its shutdown timeout), it records
+ * nothing more: their messages were settled as in doubt, and another node may be sending them already.
  */
 @Component
 class OutcomeRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
-    private static final int ATTEMPTS = 5;
 
     private final DeliveryMapper deliveries;
     private final ReceiptRefMapper refs;
@@ -45,9 +47,12 @@ class OutcomeRecorder {
     private final StopSignals signals;
     private final MeterRegistry meters;
     private final BudgetPause budgets;
+    private final Outages outages;
 
     OutcomeRecorder(DeliveryMapper deliveries, ReceiptRefMapper refs, BatchMapper batches, ProgressPublisher progress,
-            PlatformTransactionManager transactionManager, StopSignals signals, MeterRegistry meters, BudgetPause budgets) {
+            PlatformTransactionManager transactionManager, StopSignals signals, MeterRegistry meters, BudgetPause budgets,
+            Outages outages) {
+        this.outages = outages;
         this.meters = meters;
         this.budgets = budgets;
         this.deliveries = deliveries;
@@ -64,22 +69,14 @@ class OutcomeRecorder {
                     batchId, outcomes.size());
             return;
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                BatchMapper.Spent spent = ownTransaction.execute(status -> write(batchId, partitionNo, outcomes));
-                count(outcomes);
-                if (spent != null) {
-                    budgets.spent(batchId, spent.cost(), spent.budget());
-                }
-                return;
-            } catch (TransientDataAccessException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                log.warn("Recording {} outcomes of batch {} failed ({}); trying again", outcomes.size(), batchId, e.getMessage());
-                Thread.sleep(200L * attempt);
-            }
-        }
+        Optional<BatchMapper.Spent> spent = database(() -> Optional.ofNullable(
+                ownTransaction.execute(status -> write(batchId, partitionNo, outcomes))));
+        count(outcomes);
+        spent.ifPresent(cost -> budgets.spent(batchId, cost.cost(), cost.budget()));
+    }
+
+    private <T> T database(Callable<T> statement) throws InterruptedException {
+        return outages.waitOut(Outages.Service.DATABASE, signals::nodeStopping, statement);
     }
 
     /**
@@ -99,23 +96,23 @@ class OutcomeRecorder {
      * Puts claimed messages no provider could take back, due at {@code due}: not an attempt (a message
      * waits for a provider to come back, however long that takes, rather than failing in its absence).
      */
-    void defer(long batchId, int partitionNo, List<Long> ids, java.time.Instant due) {
+    void defer(long batchId, int partitionNo, List<Long> ids, java.time.Instant due) throws InterruptedException {
         if (signals.gaveUp() || ids.isEmpty()) {
             return;
         }
         Long[] dueMillis = new Long[ids.size()];
         java.util.Arrays.fill(dueMillis, due.toEpochMilli());
-        ownTransaction.executeWithoutResult(status ->
-                deliveries.defer(batchId, partitionNo, ids.toArray(Long[]::new), dueMillis));
+        database(() -> ownTransaction.execute(status ->
+                deliveries.defer(batchId, partitionNo, ids.toArray(Long[]::new), dueMillis)));
     }
 
     /** Puts claimed messages that were not submitted back as retries due now (the step is stopping). */
-    void release(long batchId, int partitionNo, List<Long> ids) {
+    void release(long batchId, int partitionNo, List<Long> ids) throws InterruptedException {
         if (signals.gaveUp()) {
             return;
         }
-        ownTransaction.executeWithoutResult(status ->
-                deliveries.releaseUnsubmitted(batchId, partitionNo, ids.toArray(Long[]::new)));
+        database(() -> ownTransaction.execute(status ->
+                deliveries.releaseUnsubmitted(batchId, partitionNo, ids.toArray(Long[]::new))));
     }
 
     /** Writes the outcomes, their parts' references, counts and cost; returns the batch's cost after them (null: none added). */

@@ -1,5 +1,6 @@
 package org.smsengine.pipeline;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
@@ -9,6 +10,7 @@ import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.system.FailureText;
 import org.smsengine.system.LogText;
 import org.smsengine.system.NodeIdentity;
+import org.smsengine.system.Outages;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionException;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the lifecycle where the batch's job has got to, as its own events: preparation started,
- * prepared (the job stopped to wait for start), delivered (completed), a step failed. An operator's
+ * prepared (the job stopped to wait for start), delivered (completed), a step failed. A job that ended
+ * because the database (or another service it stands on) was away did not fail: that is
+ * {@link BatchJobInterrupted}, for recovery. An operator's
  * event that came first stands: a job that starts for a batch no longer meant to run (paused,
  * aborted) stops at once. On a node that is stopping a job stops at once too, and a job that
  * stopped there (not paused by anyone) is handed over, for another node to continue.
@@ -36,9 +40,11 @@ class BatchStateListener implements JobExecutionListener {
     private final StopSignals signals;
     private final ApplicationEventPublisher events;
     private final JobHandovers handovers;
+    private final Outages outages;
 
     BatchStateListener(BatchMapper batches, ObjectProvider<BatchLifecycle> lifecycle, NodeIdentity node,
-            StopSignals signals, ApplicationEventPublisher events, JobHandovers handovers) {
+            StopSignals signals, ApplicationEventPublisher events, JobHandovers handovers, Outages outages) {
+        this.outages = outages;
         this.batches = batches;
         this.lifecycle = lifecycle;
         this.node = node;
@@ -72,6 +78,8 @@ class BatchStateListener implements JobExecutionListener {
         long batchId = BatchJobs.batchIdOf(execution);
         BatchStatus status = execution.getStatus();
         BatchLifecycle batchLifecycle = lifecycle.getObject();
+        Optional<BatchJobInterrupted> interrupted = signals.gaveUp() ? Optional.empty()
+                : BatchJobInterrupted.of(execution, outages);
         if (signals.gaveUp()) {
             // the node's shutdown ended this execution in the repository and handed the batch over: not ours to tell
             log.info("Batch {}: its job ended {} after this node gave it up", batchId, status);
@@ -80,6 +88,12 @@ class BatchStateListener implements JobExecutionListener {
             batchLifecycle.notify(batchId, "prepared", null, null);
         } else if (status == BatchStatus.COMPLETED) {
             batchLifecycle.notify(batchId, "delivered", null, null);
+        } else if (interrupted.isPresent()) {
+            // not the batch's failure: recovery continues it once the database answers, or pauses it past the patience
+            log.warn("Batch {}: its job (execution {}) ended {} because the {} could not be reached{}", batchId,
+                    execution.getId(), status, interrupted.get().service(),
+                    interrupted.get().pastPatience() ? " for longer than sms.outage.patience" : "");
+            events.publishEvent(interrupted.get());
         } else if (status == BatchStatus.FAILED) {
             batchLifecycle.notify(batchId, "step_failed", null, failureOf(execution));
         } else if (status == BatchStatus.STOPPED && signals.nodeStopping()) {

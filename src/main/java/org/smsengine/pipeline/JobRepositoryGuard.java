@@ -1,9 +1,13 @@
 package org.smsengine.pipeline;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import javax.sql.DataSource;
+import org.smsengine.system.Outages;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +15,14 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * Two guards around the job repository.
+ * Three guards around the job repository.
+ *
+ * <p>A call made outside a transaction of the caller's (a step's or job's own bookkeeping between chunks,
+ * a launch) waits out a database that cannot be reached ({@link Outages}), as the steps' own statements
+ * do: Spring Batch gives a step whose status it cannot save up as UNKNOWN ("should not be restarted"), and
+ * a failover in the middle of a delivery left its batch DELIVERING with nothing running. Inside a
+ * caller's database transaction (a chunk's, where the repository's writes join it) there is nothing to
+ * wait for: its connection is gone, and the caller's chunk fails.
  *
  * <p>A job's own update of its execution can race with a stop request from outside (a pause, or its
  * node stopping: {@code JobControl.stop} marks the execution STOPPING). The repository reads the
@@ -33,9 +44,14 @@ final class JobRepositoryGuard implements BeanPostProcessor {
     private static final List<String> WRITES = List.of("create", "add", "update", "delete");
 
     private final ObjectProvider<StopSignals> signals;
+    private final ObjectProvider<Outages> outages;
+    private final ObjectProvider<DataSource> dataSource;
 
-    JobRepositoryGuard(ObjectProvider<StopSignals> signals) {
+    JobRepositoryGuard(ObjectProvider<StopSignals> signals, ObjectProvider<Outages> outages,
+            ObjectProvider<DataSource> dataSource) {
         this.signals = signals;
+        this.outages = outages;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -51,15 +67,31 @@ final class JobRepositoryGuard implements BeanPostProcessor {
                         }
                         throw new JobsGivenUpException(method.getName());
                     }
-                    try {
-                        return method.invoke(repository, arguments);
-                    } catch (InvocationTargetException e) {
-                        if (e.getCause() instanceof OptimisticLockingFailureException && updatesJobExecution(method, arguments)) {
-                            return invoke(repository, method, arguments);
-                        }
-                        throw e.getCause();
+                    if (TransactionSynchronizationManager.hasResource(dataSource.getObject())) {
+                        return call(repository, method, arguments);
                     }
+                    StopSignals stops = signals.getObject();
+                    return outages.getObject().waitOut(Outages.Service.DATABASE, stops::nodeStopping, () -> {
+                        try {
+                            return call(repository, method, arguments);
+                        } catch (RuntimeException | Error e) {
+                            throw e;
+                        } catch (Throwable e) {
+                            throw new UndeclaredThrowableException(e);
+                        }
+                    });
                 });
+    }
+
+    private static Object call(JobRepository repository, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(repository, arguments);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof OptimisticLockingFailureException && updatesJobExecution(method, arguments)) {
+                return invoke(repository, method, arguments);
+            }
+            throw e.getCause();
+        }
     }
 
     private static Object invoke(JobRepository repository, Method method, Object[] arguments) throws Throwable {

@@ -2,9 +2,11 @@ package org.smsengine.pipeline;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
+import javax.sql.DataSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.smsengine.system.Outages;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -98,12 +100,13 @@ class PipelineConfiguration {
     }
 
     /**
-     * The job repository: a job's update that raced with a stop request is tried again, and a node
-     * that gave its jobs up at the end of its shutdown writes nothing more.
+     * The job repository: its calls wait out an unreachable database, a job's update that raced with a stop
+     * request is tried again, and a node that gave its jobs up at the end of its shutdown writes nothing more.
      */
     @Bean
-    static BeanPostProcessor jobRepositoryGuard(ObjectProvider<StopSignals> signals) {
-        return new JobRepositoryGuard(signals);
+    static BeanPostProcessor jobRepositoryGuard(ObjectProvider<StopSignals> signals, ObjectProvider<Outages> outages,
+            ObjectProvider<DataSource> dataSource) {
+        return new JobRepositoryGuard(signals, outages, dataSource);
     }
 
     /** Runs jobs off the request thread: an upload answers 201 while its batch is being validated. */

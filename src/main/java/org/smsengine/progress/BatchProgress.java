@@ -1,6 +1,8 @@
 package org.smsengine.progress;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.smsengine.system.Outages;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchState;
 
@@ -20,5 +22,16 @@ public record BatchProgress(
         OffsetDateTime updatedAt,
         String source,
         BatchCounts counts,
-        OffsetDateTime waitingUntil) {
+        OffsetDateTime waitingUntil,
+        Outages.Waiting waitingFor) {
+
+    /**
+     * The same progress, with what the batch waits for: a service this node cannot reach while the batch is
+     * in a working state (its work waits for it, API.md "Outages"); null otherwise.
+     */
+    BatchProgress waitingFor(Optional<Outages.Waiting> waiting) {
+        Outages.Waiting shown = state.isWorking() ? waiting.orElse(null) : null;
+        return new BatchProgress(batchId, state, step, total, processed, sent, delivered, failed, percent, ratePerSecond,
+                etaSeconds, updatedAt, source, counts, waitingUntil, shown);
+    }
 }

@@ -35,7 +35,8 @@ final class ProgressCalculator {
         return new BatchProgress(s.batchId(), s.state(), step.step(), step.total(), step.processed(), counts.sent(),
                 counts.delivered(), counts.failed(), percent, StepProgress.round(rate), eta,
                 s.updatedAt().atOffset(ZoneOffset.UTC), source, counts,
-                s.waitingUntil() == null || !s.waitingUntil().isAfter(now) ? null : s.waitingUntil().atOffset(ZoneOffset.UTC));
+                s.waitingUntil() == null || !s.waitingUntil().isAfter(now) ? null : s.waitingUntil().atOffset(ZoneOffset.UTC),
+                null);
     }
 
     private double rate(ProgressSnapshot s, StepProgress step, List<RateSample> samples, Instant now) {

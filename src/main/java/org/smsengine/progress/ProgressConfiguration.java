@@ -3,6 +3,7 @@ package org.smsengine.progress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.smsengine.batch.BatchQueries;
+import org.smsengine.system.Outages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -11,8 +12,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class ProgressConfiguration {
 
     @Bean
-    RedisGuard redisGuard(ProgressSettings settings, Clock clock, MeterRegistry meters) {
-        return new RedisGuard(settings.redisRetryAfter(), clock, meters);
+    RedisGuard redisGuard(ProgressSettings settings, Clock clock, MeterRegistry meters, Outages outages) {
+        return new RedisGuard(settings.redisRetryAfter(), clock, meters, outages);
     }
 
     @Bean
@@ -32,7 +33,7 @@ class ProgressConfiguration {
 
     @Bean
     ProgressService progressService(RedisProgressStore store, RedisGuard guard, ProgressPublisher publisher,
-            BatchQueries batches, ProgressSettings settings, Clock clock) {
-        return new ProgressService(store, guard, publisher, batches, new ProgressCalculator(settings.rateWindow()), clock);
+            BatchQueries batches, ProgressSettings settings, Clock clock, Outages outages) {
+        return new ProgressService(store, guard, publisher, batches, outages, new ProgressCalculator(settings.rateWindow()), clock);
     }
 }

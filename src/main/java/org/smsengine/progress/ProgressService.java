@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.smsengine.batch.BatchQueries;
 import org.smsengine.batch.BatchRow;
+import org.smsengine.system.Outages;
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -18,11 +19,13 @@ public class ProgressService {
     private final RedisGuard guard;
     private final ProgressPublisher publisher;
     private final BatchQueries batches;
+    private final Outages outages;
     private final ProgressCalculator calculator;
     private final Clock clock;
 
     ProgressService(RedisProgressStore store, RedisGuard guard, ProgressPublisher publisher, BatchQueries batches,
-            ProgressCalculator calculator, Clock clock) {
+            Outages outages, ProgressCalculator calculator, Clock clock) {
+        this.outages = outages;
         this.store = store;
         this.guard = guard;
         this.publisher = publisher;
@@ -34,11 +37,13 @@ public class ProgressService {
     public BatchProgress progress(long batchId) {
         Optional<RedisProgressStore.Stored> stored = fromRedis(batchId);
         if (stored.isPresent()) {
-            return calculator.calculate(stored.get().snapshot(), stored.get().samples(), clock.instant(), "redis");
+            return calculator.calculate(stored.get().snapshot(), stored.get().samples(), clock.instant(), "redis")
+                    .waitingFor(outages.waitingFor());
         }
         BatchRow row = batches.require(batchId);
         publisher.publish(row);
-        return calculator.calculate(ProgressSnapshot.of(row), List.of(), clock.instant(), "database");
+        return calculator.calculate(ProgressSnapshot.of(row), List.of(), clock.instant(), "database")
+                .waitingFor(outages.waitingFor());
     }
 
     private Optional<RedisProgressStore.Stored> fromRedis(long batchId) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.system.Outages;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
@@ -23,7 +24,10 @@ final class RedisGuard {
     private volatile boolean down;
     private final Counter fallbacks;
 
-    RedisGuard(Duration retryAfter, Clock clock, MeterRegistry meters) {
+    private final Outages outages;
+
+    RedisGuard(Duration retryAfter, Clock clock, MeterRegistry meters, Outages outages) {
+        this.outages = outages;
         this.retryAfter = retryAfter;
         this.clock = clock;
         this.fallbacks = Counter.builder("sms.redis.fallbacks")
@@ -37,6 +41,7 @@ final class RedisGuard {
     void failed(RuntimeException e) {
         fallbacks.increment();
         downUntil = clock.instant().plus(retryAfter);
+        outages.unreachable(Outages.Service.REDIS);
         if (!down) {
             down = true;
             log.warn("Redis is unreachable ({}); progress is served from PostgreSQL and Redis is retried every {}",
@@ -46,6 +51,7 @@ final class RedisGuard {
 
     void succeeded() {
         if (down) {
+            outages.reachable(Outages.Service.REDIS);
             down = false;
             log.info("Redis is reachable again; progress views are brought up to date");
         }

@@ -5,7 +5,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsengine.system.Failures;
 import org.smsengine.system.NodeIdentity;
+import org.smsengine.system.Outages;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +32,10 @@ class NodeHeartbeat implements DisposableBean {
         return thread;
     });
 
-    NodeHeartbeat(RecoveryMapper recovery, NodeIdentity node, RecoverySettings settings) {
+    private final Outages outages;
+
+    NodeHeartbeat(RecoveryMapper recovery, NodeIdentity node, RecoverySettings settings, Outages outages) {
+        this.outages = outages;
         this.recovery = recovery;
         this.node = node;
         this.intervalMillis = settings.heartbeatInterval().toMillis();
@@ -42,10 +47,15 @@ class NodeHeartbeat implements DisposableBean {
         beating.scheduleWithFixedDelay(this::beat, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Also how this node finds the database gone and back when nothing else is asking it (a node with no job). */
     private void beat() {
         try {
             recovery.beat(node.id(), node.host());
+            outages.reachable(Outages.Service.DATABASE);
         } catch (RuntimeException e) {
+            if (Failures.unreachable(e)) {
+                outages.unreachable(Outages.Service.DATABASE);
+            }
             log.warn("Could not record this node's heartbeat: {}", e.getMessage());
         }
     }

@@ -10,7 +10,9 @@ import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.pipeline.JobControl;
 import org.smsengine.pipeline.JobHandovers;
 import org.smsengine.pipeline.StopSignals;
+import org.smsengine.system.Failures;
 import org.smsengine.system.NodeIdentity;
+import org.smsengine.system.Outages;
 import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -53,11 +55,13 @@ class NodeShutdown implements SmartLifecycle {
     private final NodeIdentity node;
     private final Duration patience;
     private final TransactionTemplate transaction;
+    private final Outages outages;
     private volatile boolean running;
 
     NodeShutdown(RecoveryMapper recovery, StopSignals signals, BatchLifecycle lifecycle, JobControl jobs,
             JobHandovers handovers, UnfinishedJobs unfinished, NodeIdentity node, ShutdownSettings settings,
-            LifecycleProperties phases, TransactionTemplate transaction) {
+            LifecycleProperties phases, TransactionTemplate transaction, Outages outages) {
+        this.outages = outages;
         this.recovery = recovery;
         this.signals = signals;
         this.lifecycle = lifecycle;
@@ -107,6 +111,10 @@ class NodeShutdown implements SmartLifecycle {
                 patience);
         Set<Long> told = new HashSet<>();
         List<RecoveryMapper.RunningJob> left = List.of();
+        if (outages.since(Outages.Service.DATABASE).isPresent()) {
+            databaseAway();
+            return;
+        }
         try {
             while (true) {
                 left = recovery.findRunningJobs(node.id());
@@ -120,6 +128,10 @@ class NodeShutdown implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            if (Failures.unreachable(e)) {
+                databaseAway();
+                return;
+            }
             log.error("Could not wait for this node's jobs to stop; giving them up", e);
         }
         giveUp(left);
@@ -135,6 +147,17 @@ class NodeShutdown implements SmartLifecycle {
             log.error("Batch {}: could not record that this node is stopping (its job stops all the same)",
                     job.batchId(), e);
         }
+    }
+
+    /**
+     * The database cannot be reached: nothing of this node's jobs can be recorded or handed over, and waiting
+     * for it would keep the node from exiting. Its jobs stop where they wait (the stop signal ends every wait
+     * for the database), and the others find them lost with this node once the database is back, as after a
+     * crash: their messages in doubt are settled then, and another node continues them.
+     */
+    private void databaseAway() {
+        log.warn("This node is stopping while the database cannot be reached: its jobs are left to recovery on the "
+                + "other nodes, as if it had stopped without warning");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.smsengine.recovery;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -15,6 +16,10 @@ interface RecoveryMapper {
     }
 
     record RunningJob(long batchId, long jobExecutionId) {
+    }
+
+    /** A batch in a working state whose job is not running; {@code executionStatus} null when it has none. */
+    record StalledBatch(long batchId, String state, Long jobExecutionId, String executionStatus, OffsetDateTime updatedAt) {
     }
 
     @Insert("""
@@ -59,18 +64,24 @@ interface RecoveryMapper {
               AND n.heartbeat_at >= now() - #{timeoutMillis} * interval '1 millisecond'""")
     int countLivePartitions(@Param("executionId") long executionId, @Param("timeoutMillis") long timeoutMillis);
 
-    /** Ends the execution's unfinished steps FAILED, so that a restart runs them again from their last commit. */
+    /**
+     * Ends the execution's unfinished steps FAILED, so that a restart runs them again from their last commit (one
+     * that could save only that its state was UNKNOWN too: Spring Batch restarts nothing from UNKNOWN).
+     */
     @Update("""
             UPDATE batch_step_execution SET status = 'FAILED', exit_code = 'FAILED', exit_message = #{message},
                 end_time = LOCALTIMESTAMP, last_updated = LOCALTIMESTAMP, version = version + 1
-            WHERE job_execution_id = #{executionId} AND status IN ('STARTING', 'STARTED', 'STOPPING')""")
+            WHERE job_execution_id = #{executionId} AND status IN ('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN')""")
     int failSteps(@Param("executionId") long executionId, @Param("message") String message);
 
-    /** Ends the execution FAILED (restartable); 0 when it is no longer running (another check got there first). */
+    /**
+     * Ends the execution FAILED (restartable), running or UNKNOWN; 0 when it has ended otherwise (another check got
+     * there first).
+     */
     @Update("""
             UPDATE batch_job_execution SET status = 'FAILED', exit_code = 'FAILED', exit_message = #{message},
                 end_time = LOCALTIMESTAMP, last_updated = LOCALTIMESTAMP, version = version + 1
-            WHERE job_execution_id = #{executionId} AND status IN ('STARTING', 'STARTED', 'STOPPING')""")
+            WHERE job_execution_id = #{executionId} AND status IN ('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN')""")
     int failJob(@Param("executionId") long executionId, @Param("message") String message);
 
     /**
@@ -99,6 +110,29 @@ interface RecoveryMapper {
               AND NOT EXISTS (SELECT 1 FROM sms_node n WHERE n.node_id = c.node_id
                               AND n.heartbeat_at >= now() - #{timeoutMillis} * interval '1 millisecond')""")
     int forgetDeadClaims(@Param("timeoutMillis") long timeoutMillis);
+
+    /**
+     * Batches in a working state, unchanged for {@code graceMillis}, that no job runs for: none was launched, or
+     * the last one ended (its end not yet told to the lifecycle, or not to be restarted as it stands: UNKNOWN).
+     * A batch handed over is the takeover's. Found from the state index: a few batches, whatever the history.
+     */
+    @Select("""
+            SELECT b.id AS batch_id, b.state, b.job_execution_id, e.status AS execution_status, b.updated_at
+            FROM sms_batch b
+            LEFT JOIN batch_job_execution e ON e.job_execution_id = b.job_execution_id
+            WHERE b.state IN ('CREATED', 'PREPARING', 'DELIVERING')
+              AND b.handed_over_by IS NULL
+              AND b.updated_at < now() - #{graceMillis} * interval '1 millisecond'
+              AND (e.job_execution_id IS NULL OR e.status NOT IN ('STARTING', 'STARTED', 'STOPPING'))
+            ORDER BY b.id""")
+    List<StalledBatch> findStalled(@Param("graceMillis") long graceMillis);
+
+    /** How often the sweep continued the batch within the last hour. */
+    @Select("""
+            SELECT count(*) FROM sms_batch_event
+            WHERE batch_id = #{batchId} AND event = 'taken_over' AND reason LIKE 'stalled:%'
+              AND created_at > now() - interval '1 hour'""")
+    int countRecentStalls(@Param("batchId") long batchId);
 
     @Update("DELETE FROM sms_node WHERE heartbeat_at < now() - interval '1 day'")
     int forgetOldNodes();

@@ -17,6 +17,7 @@ public final class OutageLog {
     private final String what;
     private long firstNanos;
     private long lastNanos;
+    private long latestNanos;
     private int failures;
 
     /** @param what what failed, as the log says it ("Receipts could not be applied; they wait for the next pass") */
@@ -27,6 +28,10 @@ public final class OutageLog {
 
     public synchronized void failed(RuntimeException e) {
         long now = System.nanoTime();
+        if (failures > 0 && now - latestNanos > 2 * EVERY_NANOS) {
+            failures = 0;       // a task that never says it succeeded: a failure this long after the last is a new outage
+        }
+        latestNanos = now;
         failures++;
         if (failures == 1) {
             firstNanos = now;

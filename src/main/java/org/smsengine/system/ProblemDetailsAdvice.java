@@ -77,12 +77,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid"), errors);
     }
 
-    /** A bug, never bad input: logged with its stack trace, answered without it. */
+    /**
+     * A bug, never bad input: logged with its stack trace, answered without it. Unless the database (or
+     * Redis, the broker) could not be reached: that passes, and the client is asked to try again (503; a
+     * request with an {@code Idempotency-Key} may be sent again as it is).
+     */
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Failures.unreachable(e)) {
+            log.warn("A request failed because a service could not be reached: {}", LogText.escape(rootMessage(e)));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                            "The engine cannot reach its database (or another service it stands on) at the moment; "
+                                    + "try again shortly"));
+        }
         log.error("Unexpected error", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged");
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it has been logged"));
     }
 
     @Override

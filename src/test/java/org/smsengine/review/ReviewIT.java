@@ -162,7 +162,7 @@ class ReviewIT extends EngineIntegrationTest {
         assertThat(audited.get("actor").asText()).isEqualTo("approver");
         assertThat(audited.get("reason").asText()).startsWith("test-send: row ").contains(": SENT").doesNotContain(seedA);
 
-        // an admin may test-send too; its maker and an operator may not (TestSendIT has the roles); a bad seed is named
+        // an admin may test-send too; its maker and an operator may not (SeedSendIT has the roles); a bad seed is named
         assertThat(admin().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", List.of(seedA))).status())
                 .isEqualTo(200);
         assertThat(operator().postJson("/api/v1/batches/" + id + "/test-send", Map.of("phones", List.of(seedA))).status())

@@ -30,7 +30,12 @@ public final class ChildEngine implements AutoCloseable {
         int port = TestServices.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port));
-        TestServices.properties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        // a key given twice on the command line would be read as both values, comma-separated: the caller's wins
+        TestServices.properties().forEach((key, value) -> {
+            if (!properties.containsKey(key)) {
+                command.add("--" + key + "=" + value);
+            }
+        });
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SMS_SECURITY_USERS_0_NAME", USER);

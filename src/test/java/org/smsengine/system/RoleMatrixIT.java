@@ -60,7 +60,7 @@ class RoleMatrixIT extends EngineIntegrationTest {
             Map.entry("PATCH /api/v1/batches/{id}", MARKETER),
             Map.entry("POST /api/v1/batches/{id}/{action}", OPERATOR),
             // review before launch: approving, rejecting and test-sending for approvers (a test-send only while the
-            // batch is under review: TestSendIT)
+            // batch is under review: SeedSendIT)
             Map.entry("POST /api/v1/batches/{id}/approve", APPROVER),
             Map.entry("POST /api/v1/batches/{id}/reject", APPROVER),
             Map.entry("POST /api/v1/batches/{id}/test-send", APPROVER),

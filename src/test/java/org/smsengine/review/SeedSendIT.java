@@ -39,7 +39,7 @@ import org.springframework.test.context.TestConstructor;
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestSendIT extends EngineIntegrationTest {
+class SeedSendIT extends EngineIntegrationTest {
 
     private static final Duration DONE = Duration.ofSeconds(60);
     private static final String SEGMENT_PRICE = "0.05";
@@ -51,7 +51,7 @@ class TestSendIT extends EngineIntegrationTest {
     private SecondEngine reviewing;
     private int reviewingPort;
 
-    TestSendIT(SmscSimulator simulator, DataSource dataSource) {
+    SeedSendIT(SmscSimulator simulator, DataSource dataSource) {
         this.simulator = simulator;
         this.dataSource = dataSource;
     }
