@@ -56,10 +56,11 @@ public class ReceiptApplier {
         List<ArrivedReceipt> unmatched = new ArrayList<>();
         receipts.stream().collect(Collectors.groupingBy(arrived -> arrived.receipt().provider())).forEach((provider, ofProvider) -> {
             Map<String, DeliveryMapper.ReceiptMatch> matches = new HashMap<>();
-            deliveries.matchReceipts(provider, ofProvider.stream().map(a -> a.receipt().providerMessageId()).toArray(String[]::new))
+            deliveries.matchReceipts(provider, ofProvider.stream().flatMap(a -> a.receipt().candidateIds().stream()).distinct()
+                            .toArray(String[]::new))
                     .forEach(match -> matches.put(match.providerMessageId(), match));
             for (ArrivedReceipt arrived : ofProvider) {
-                DeliveryMapper.ReceiptMatch match = matches.get(arrived.receipt().providerMessageId());
+                DeliveryMapper.ReceiptMatch match = matchOf(arrived.receipt(), matches);
                 if (match == null) {
                     unmatched.add(arrived);
                 } else {
@@ -74,6 +75,20 @@ public class ReceiptApplier {
             update(changes);
         }
         return unmatched;
+    }
+
+    /**
+     * The part a receipt is for: by its own id, else by the first of its alternatives that matches (a provider whose
+     * receipts may give the id in another base than its answers to the submissions; see SMPP's {@code receipt-id}).
+     */
+    private static DeliveryMapper.ReceiptMatch matchOf(Receipt receipt, Map<String, DeliveryMapper.ReceiptMatch> matches) {
+        for (String id : receipt.candidateIds()) {
+            DeliveryMapper.ReceiptMatch match = matches.get(id);
+            if (match != null) {
+                return match;
+            }
+        }
+        return null;
     }
 
     /**

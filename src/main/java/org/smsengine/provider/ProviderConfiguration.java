@@ -1,5 +1,6 @@
 package org.smsengine.provider;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,8 +20,9 @@ class ProviderConfiguration {
 
     @Bean
     Providers providers(ProviderSettings settings, ReceiptSink receiptSink, InboundSink inboundSink,
-            GatewayProviders gateways, ObjectProvider<BindLeases> leases) {
+            GatewayProviders gateways, ObjectProvider<BindLeases> leases, MeterRegistry meters) {
         BindLeases bindLeases = leases.getIfAvailable(() -> BindLeases.UNLIMITED);
+        MalformedReceipts malformed = new MalformedReceipts(meters);
         Map<String, SmsProvider> byName = new LinkedHashMap<>();
         Map<String, ProviderSettings.Definition> definitions = new LinkedHashMap<>();
         for (ProviderSettings.Definition definition : settings.definitions()) {
@@ -30,7 +32,7 @@ class ProviderConfiguration {
             definitions.put(definition.name(), definition);
             byName.put(definition.name(), switch (definition.type()) {
                 case SMPP -> new SmppProvider(definition, receiptSink, inboundSink,
-                        definition.maxBinds() > 0 ? bindLeases : BindLeases.UNLIMITED);
+                        definition.maxBinds() > 0 ? bindLeases : BindLeases.UNLIMITED, malformed);
                 case HTTP -> new HttpProvider(definition, receiptSink);
                 case GATEWAY -> gateways.create(definition);
             });

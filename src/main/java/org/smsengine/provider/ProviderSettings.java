@@ -79,6 +79,7 @@ public record ProviderSettings(String defaultProvider, @DefaultValue List<Defini
      *                            handed on as it is when one more comes
      * @param inboundPartsTimeout how long after its first part an inbound message waits for the others before it is
      *                            handed on with what arrived
+     * @param receiptId           how the id in a receipt relates to the id the SMSC gave in {@code submit_sm_resp}
      */
     public record Smpp(
             @DefaultValue("localhost") String host,
@@ -92,7 +93,19 @@ public record ProviderSettings(String defaultProvider, @DefaultValue List<Defini
             @DefaultValue("1s") Duration reconnectDelay,
             @DefaultValue("30s") Duration reconnectDelayMax,
             @DefaultValue("10000") int inboundIncomplete,
-            @DefaultValue("5m") Duration inboundPartsTimeout) {
+            @DefaultValue("5m") Duration inboundPartsTimeout,
+            @DefaultValue("AUTO") ReceiptId receiptId) {
+    }
+
+    /**
+     * How an SMSC's receipts name a part, against its {@code submit_sm_resp} (as Kannel's {@code msg-id-type}).
+     * SAME: as it was answered. HEX_TO_DECIMAL: answered in hexadecimal, the receipt in decimal; DECIMAL_TO_HEX: the
+     * other way round (with either, the engine keeps both in decimal, as Kannel does, so case and leading zeros do not
+     * matter). AUTO: the id as it came first, then, when it matches no part, its other base, where the forms of the
+     * recent ids allow it (a hexadecimal answer with letters and receipts of digits only, or the reverse).
+     */
+    public enum ReceiptId {
+        SAME, HEX_TO_DECIMAL, DECIMAL_TO_HEX, AUTO
     }
 
     /**

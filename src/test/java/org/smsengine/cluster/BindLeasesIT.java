@@ -37,7 +37,8 @@ class BindLeasesIT extends EngineIntegrationTest {
     void theNodesShareTheCarriersBindsAndANodeThatLeavesGivesItsShareBack() throws Exception {
         int port = TestServices.freePort();
         SmscSimulator carrier = new SmscSimulator(new SimulatorSettings(true, port, "engine", "secret", Duration.ZERO, 0,
-                0, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4)).start();
+                0, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4,
+                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX)).start();
         AtomicInteger mostBound = new AtomicInteger();
         Thread watch = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {

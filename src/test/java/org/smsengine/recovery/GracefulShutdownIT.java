@@ -177,7 +177,8 @@ class GracefulShutdownIT extends EngineIntegrationTest {
 
     private static SimulatorSettings silentSettings(int port) {
         return new SimulatorSettings(true, port, "engine", "secret", Duration.ofMinutes(2), 0, 0, 0,
-                Duration.ofMillis(50), 0, 0, 0, true, 0, 4, 4, null, 0, null, null, 4);
+                Duration.ofMillis(50), 0, 0, 0, true, 0, 4, 4, null, 0, null, null, 4,
+                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX);
     }
 
     private static Path log(String name) throws Exception {

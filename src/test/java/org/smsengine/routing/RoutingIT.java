@@ -144,7 +144,8 @@ class RoutingIT extends EngineIntegrationTest {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new SmscSimulator(new SimulatorSettings(true, BACKUP_PORT, "engine", "secret", Duration.ZERO, 0,
-                        throttleRate, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4)).start();
+                        throttleRate, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4,
+                        SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX)).start();
             } catch (java.net.BindException e) {
                 // the port of the one just closed, briefly held (an outgoing connection may even have taken it)
                 if (attempt == 50) {

@@ -61,10 +61,13 @@ final class HttpReceipts implements AutoCloseable {
 
     /** The receipt of message {@code id}, taken now, is posted after the delay. */
     void schedule(String id) {
-        timer.schedule(() -> post(id, body(id, outcomes.get()), 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+            DeliveryReceiptState state = outcomes.get();
+            post(id, state, body(id, state), 1);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void post(String id, byte[] body, int attempt) {
+    private void post(String id, DeliveryReceiptState state, byte[] body, int attempt) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (secret != null) {
@@ -72,9 +75,9 @@ final class HttpReceipts implements AutoCloseable {
         }
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (response != null && response.statusCode() / 100 == 2) {
-                accounting.receiptSent();
+                accounting.receiptSent(state.name());
             } else if ((error != null || response.statusCode() >= 500) && attempt < ATTEMPTS) {
-                timer.schedule(() -> post(id, body, attempt + 1), AGAIN_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                timer.schedule(() -> post(id, state, body, attempt + 1), AGAIN_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             } else {
                 log.debug("Receipt {} not taken by {}: {}", id, url,
                         error != null ? error.toString() : "HTTP " + response.statusCode());

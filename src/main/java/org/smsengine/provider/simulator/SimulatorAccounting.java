@@ -31,6 +31,7 @@ public final class SimulatorAccounting {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong receipts = new AtomicLong();
+    private final Map<String, AtomicLong> receiptsByState = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> byDestination = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> byMillisecondTen = new ConcurrentHashMap<>();
     private final Deque<ReceivedPart> recorded = new ArrayDeque<>();
@@ -62,8 +63,10 @@ public final class SimulatorAccounting {
         refused.incrementAndGet();
     }
 
-    void receiptSent() {
+    /** @param state the state it reported, as its text names it ({@code DELIVRD}, {@code UNDELIV}, ...) */
+    void receiptSent(String state) {
         receipts.incrementAndGet();
+        receiptsByState.computeIfAbsent(state, s -> new AtomicLong()).incrementAndGet();
     }
 
     void stopReplySent(StopReply reply) {
@@ -96,6 +99,13 @@ public final class SimulatorAccounting {
 
     public long receiptsSent() {
         return receipts.get();
+    }
+
+    /** Receipts sent (and answered) by the state they reported: {@code DELIVRD}, {@code UNDELIV}, {@code EXPIRED}, ... */
+    public Map<String, Long> receiptsSentByState() {
+        Map<String, Long> copy = new TreeMap<>();
+        receiptsByState.forEach((state, count) -> copy.put(state, count.get()));
+        return copy;
     }
 
     /** Accepted {@code submit_sm} for a destination (E.164 without +, as it travels). */
@@ -173,6 +183,7 @@ public final class SimulatorAccounting {
         accepted.set(0);
         refused.set(0);
         receipts.set(0);
+        receiptsByState.clear();
         stopReplies.set(0);
         synchronized (stopRepliesKept) {
             stopRepliesKept.clear();

@@ -34,6 +34,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            unset: receipts go unsigned
  * @param httpThreads         threads of the HTTP side: requests it serves at once (a submission waits out
  *                            {@code latency} on one)
+ * @param receiptStyle        where an SMPP receipt carries its result: TEXT (the text in {@code short_message}), TLV
+ *                            ({@code receipted_message_id}, {@code message_state}, {@code network_error_code}, and an
+ *                            empty {@code short_message}), BOTH, or PAYLOAD (the text in {@code message_payload})
+ * @param receiptPdu          the PDU of an SMPP receipt: DELIVER_SM, or DATA_SM (which has no {@code short_message}:
+ *                            its text goes in {@code message_payload})
+ * @param idFormat            the ids of accepted messages: HEX, DECIMAL, UUID, or HEX_WITH_DECIMAL_RECEIPTS (answered in
+ *                            hexadecimal, the same number in decimal in its SMPP receipts, as some SMSCs do)
  */
 @ConfigurationProperties("sms.simulator")
 public record SimulatorSettings(
@@ -57,5 +64,23 @@ public record SimulatorSettings(
         @DefaultValue("0") double stopReplyRate,
         String httpReceiptUrl,
         String httpReceiptSecret,
-        @DefaultValue("16") int httpThreads) {
+        @DefaultValue("16") int httpThreads,
+        @DefaultValue("TEXT") ReceiptStyle receiptStyle,
+        @DefaultValue("DELIVER_SM") ReceiptPdu receiptPdu,
+        @DefaultValue("HEX") IdFormat idFormat) {
+
+    /** Where an SMPP receipt carries its result. */
+    public enum ReceiptStyle {
+        TEXT, TLV, BOTH, PAYLOAD
+    }
+
+    /** The PDU of an SMPP receipt. */
+    public enum ReceiptPdu {
+        DELIVER_SM, DATA_SM
+    }
+
+    /** The ids of accepted messages, and of their SMPP receipts. */
+    public enum IdFormat {
+        HEX, DECIMAL, UUID, HEX_WITH_DECIMAL_RECEIPTS
+    }
 }

@@ -1,12 +1,12 @@
 package org.smsengine.provider.simulator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,18 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.DataCodings;
-import org.jsmpp.bean.DeliveryReceipt;
-import org.jsmpp.bean.ESMClass;
-import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.InterfaceVersion;
-import org.jsmpp.bean.MessageMode;
-import org.jsmpp.bean.MessageType;
-import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SubmitSm;
-import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
@@ -53,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class SmscSimulator extends SimulatorListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
-    private static final ESMClass RECEIPT = new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT,
-            GSMSpecificFeature.DEFAULT);
     private static final int PDU_QUEUE = 10_000;
 
     /** What a scripted destination's next submission gets. */
@@ -65,6 +54,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     private final SimulatorSettings settings;
     private final SimulatorAccounting accounting;
     private final Admission admission;
+    private final SmppReceipts receipts;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));
@@ -83,6 +73,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         this.settings = settings;
         this.accounting = new SimulatorAccounting(settings.accountDestinations(), settings.recordParts());
         this.admission = new Admission(settings);
+        this.receipts = new SmppReceipts(settings);
         this.receiptTimer = Executors.newSingleThreadScheduledExecutor(daemon("smsc-receipt-timer"));
         this.receiptSenders = Executors.newFixedThreadPool(settings.receiptThreads(), daemon("smsc-receipt"));
     }
@@ -237,9 +228,13 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         return verdict;
     }
 
-    /** The id of the next message accepted (unique in this simulator's life, over SMPP and HTTP). */
+    /** The id of the next message accepted (unique in this simulator's life, over SMPP and HTTP), in {@code id-format}. */
     String nextId() {
-        return Long.toHexString(ids.incrementAndGet());
+        return switch (settings.idFormat()) {
+            case HEX, HEX_WITH_DECIMAL_RECEIPTS -> Long.toHexString(ids.incrementAndGet());
+            case DECIMAL -> Long.toString(ids.incrementAndGet());
+            case UUID -> UUID.randomUUID().toString();
+        };
     }
 
     Duration latency() {
@@ -267,14 +262,10 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
             return;
         }
         ReceivedPart part = accepted.part();
-        DeliveryReceipt receipt = new DeliveryReceipt(part.messageId(), 1, 1, accepted.at(), new Date(), outcome(),
-                "000", "");
+        DeliveryReceiptState state = outcome();
         try {
-            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, part.destination(),
-                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, part.source() == null ? "" : part.source(),
-                    RECEIPT, (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
-                    receipt.toString().getBytes(StandardCharsets.US_ASCII));
-            accounting.receiptSent();
+            receipts.send(session, part, accepted.at(), state);
+            accounting.receiptSent(state.name());
         } catch (Exception e) {
             log.debug("Receipt {} not delivered: {}", part.messageId(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.smsengine.provider.smpp;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.PDUStringException;
-import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.smsengine.provider.AcceptedPart;
 import org.smsengine.provider.BindLeases;
 import org.smsengine.provider.InboundSink;
+import org.smsengine.provider.MalformedReceipts;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.ProviderSettings;
 import org.smsengine.provider.ReceiptSink;
@@ -40,9 +41,10 @@ import org.smsengine.provider.SubmitResult;
  * A provider reached over SMPP: {@code sessions} transceiver binds, messages spread over those that
  * are bound. A message's parts go out side by side; the result says which were accepted. While no
  * session is bound, a submission waits up to the response timeout for one, then is a retry-later.
- * A {@code deliver_sm} is a delivery receipt when its esm_class says so (an SMSC delivery receipt
- * or an intermediate notification); any other {@code deliver_sm} or {@code data_sm} is a message a
- * handset sent, handed to the {@link InboundSink} ({@link InboundReception}) before it is answered.
+ * A {@code deliver_sm} or {@code data_sm} is a delivery receipt when its esm_class says so (an SMSC
+ * delivery receipt or an intermediate notification), read by {@link ReceiptReader} and taken by
+ * {@link ReceiptReception}; any other is a message a handset sent, handed to the {@link InboundSink}
+ * ({@link InboundReception}) before it is answered.
  */
 public final class SmppProvider implements SmsProvider, MessageReceiverListener {
 
@@ -50,7 +52,8 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
 
     private final ProviderSettings.Definition definition;
-    private final ReceiptSink receipts;
+    private final ReceiptIds ids;
+    private final ReceiptReception receipts;
     private final InboundReception inbound;
     private final List<SmppBind> binds = new ArrayList<>();
     private final ScheduledExecutorService reconnects;
@@ -58,13 +61,18 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
     private final AtomicLong dataSmIds = new AtomicLong();
 
     public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts, InboundSink inbound) {
-        this(definition, receipts, inbound, BindLeases.UNLIMITED);
+        this(definition, receipts, inbound, BindLeases.UNLIMITED, new MalformedReceipts(new SimpleMeterRegistry()));
     }
 
-    /** With the cluster's bind leases: each session opens only while this node holds a lease for it. */
-    public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts, InboundSink inbound, BindLeases leases) {
+    /**
+     * With the cluster's bind leases (each session opens only while this node holds a lease for it) and where the
+     * receipts it cannot take are counted.
+     */
+    public SmppProvider(ProviderSettings.Definition definition, ReceiptSink receipts, InboundSink inbound, BindLeases leases,
+            MalformedReceipts malformed) {
         this.definition = definition;
-        this.receipts = receipts;
+        this.ids = new ReceiptIds(definition.smpp().receiptId());
+        this.receipts = new ReceiptReception(definition.name(), receipts, ids, malformed, Clock.systemUTC());
         this.inbound = new InboundReception(definition.name(), inbound, new PartAssembler(
                 definition.smpp().inboundIncomplete(), definition.smpp().inboundPartsTimeout()), Clock.systemUTC());
         this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -106,7 +114,8 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
                     continue;
                 }
                 results.add(bind.submit(part, source, destination)
-                        .handle((id, error) -> error == null ? PartResult.accepted(part.part(), id) : PartResult.of(part.part(), error)));
+                        .handle((id, error) -> error == null ? PartResult.accepted(part.part(), ids.answered(id))
+                                : PartResult.of(part.part(), error)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,7 +158,7 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         if (isReceipt(deliverSm.getEsmClass())) {
-            ReceiptReader.read(name(), deliverSm).ifPresent(receipts::accept);
+            receipts.take(ReceiptReader.read(deliverSm.getShortMessage(), deliverSm.getOptionalParameters()));
         } else {
             inbound.take(InboundPart.of(deliverSm, deliverSm.getShortMessage()));
         }
@@ -169,9 +178,10 @@ public final class SmppProvider implements SmsProvider, MessageReceiverListener 
     @Override
     public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
         if (isReceipt(dataSm.getEsmClass())) {
-            throw new ProcessRequestException("data_sm receipts are not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            receipts.take(ReceiptReader.read(null, dataSm.getOptionalParameters()));
+        } else {
+            inbound.take(InboundPart.of(dataSm, null));
         }
-        inbound.take(InboundPart.of(dataSm, null));
         try {
             return new DataSmResult(new MessageId(Long.toHexString(dataSmIds.incrementAndGet())), new OptionalParameter[0]);
         } catch (PDUStringException e) {

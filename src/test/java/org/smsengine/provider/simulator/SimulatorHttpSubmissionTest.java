@@ -95,7 +95,8 @@ class SimulatorHttpSubmissionTest {
         webhook = webhook == null ? webhook() : webhook;
         String url = "http://localhost:" + webhook.getAddress().getPort() + "/receipts";
         simulator = new SmscSimulator(new SimulatorSettings(true, TestServices.freePort(), "engine", "secret", Duration.ZERO,
-                maxTps, transientErrorRate, 0, Duration.ofMillis(10), 0, 0, 0, true, 10, 1, 1, null, 0, url, SECRET, 4)).start();
+                maxTps, transientErrorRate, 0, Duration.ofMillis(10), 0, 0, 0, true, 10, 1, 1, null, 0, url, SECRET, 4,
+                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX)).start();
         http = SimulatorHttp.start(simulator, TestServices.freePort());
     }
 

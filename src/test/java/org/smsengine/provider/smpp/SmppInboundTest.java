@@ -121,10 +121,11 @@ class SmppInboundTest {
     private void start(double stopReplyRate) throws Exception {
         int port = freePort();
         simulator = new SmscSimulator(new SimulatorSettings(true, port, "engine", "secret", Duration.ZERO, 0, 0, 0,
-                Duration.ofMillis(10), 0, 0, 0, true, 100, 2, 2, null, stopReplyRate, null, null, 4)).start();
+                Duration.ofMillis(10), 0, 0, 0, true, 100, 2, 2, null, stopReplyRate, null, null, 4,
+                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX)).start();
         ProviderSettings.Smpp smpp = new ProviderSettings.Smpp("localhost", port, "engine", "secret", "", "SMSENGINE",
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), 100,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), ProviderSettings.ReceiptId.AUTO);
         provider = new SmppProvider(new ProviderSettings.Definition("sim", ProviderSettings.Type.SMPP, 100, 8, 2, 0, smpp, null, null),
                 receipt -> { }, message -> {
                     if (sinkFails.get()) {
