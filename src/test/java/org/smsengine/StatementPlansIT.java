@@ -253,6 +253,8 @@ class StatementPlansIT extends EngineIntegrationTest {
                         params("executionId", firstRunning, "timeoutMillis", 30_000L), List.of(), RUNNING_WORK),
                 new Case("recovery: dead nodes' claims", recovery + "forgetDeadClaims",
                         params("timeoutMillis", 30_000L), List.of(), RUNNING_WORK),
+                new Case("recovery: batches working with no job running", recovery + "findStalled",
+                        params("graceMillis", 30_000L), List.of(), RUNNING_WORK),
                 new Case("cluster: the nodes and what they run", cluster + "NodeMapper.findAll",
                         params("timeoutMillis", 30_000L), List.of(), RUNNING_WORK),
                 new Case("cluster: partitions by node", cluster + "ClaimMapper.countByNode", null, List.of(), RUNNING_WORK),

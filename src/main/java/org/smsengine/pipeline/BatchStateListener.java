@@ -12,6 +12,7 @@ import org.smsengine.system.LogText;
 import org.smsengine.system.NodeIdentity;
 import org.smsengine.system.Outages;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionException;
 import org.springframework.batch.core.JobExecutionListener;
@@ -93,6 +94,10 @@ class BatchStateListener implements JobExecutionListener {
             log.warn("Batch {}: its job (execution {}) ended {} because the {} could not be reached{}", batchId,
                     execution.getId(), status, interrupted.get().service(),
                     interrupted.get().pastPatience() ? " for longer than sms.outage.patience" : "");
+            // what Spring Batch records right after this listener: FAILED, which a restart continues, not UNKNOWN
+            execution.setStatus(BatchStatus.FAILED);
+            execution.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted: the " + interrupted.get().service()
+                    + " could not be reached"));
             events.publishEvent(interrupted.get());
         } else if (status == BatchStatus.FAILED) {
             batchLifecycle.notify(batchId, "step_failed", null, failureOf(execution));

@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A batch's job that ended because the database (or another service it stands on) was away: on the job's
- * own thread, once the database answers again, its execution is ended FAILED if it could not record that
- * itself, its messages in doubt are settled, and the batch is handed over (the first node to look
+ * own thread, once the database answers again, its steps that could not record their end are ended FAILED
+ * (the job records its own end right after, FAILED: see {@code BatchStateListener}), its messages in doubt
+ * are settled, and the batch is handed over (the first node to look
  * continues it from its last commit: the batch went on by itself). A job that waited longer than
  * {@code sms.outage.patience} is not continued: its batch is paused with the reason, for an operator's
  * resume. A node that is stopping leaves all that to recovery, which finds the job lost with it.
@@ -55,7 +56,7 @@ class InterruptedJobs {
         try {
             // no patience here: the job has ended; what is left is to record it, whenever the database can take it
             Integer inDoubt = outages.waitFor(Outages.Service.DATABASE, signals::nodeStopping, () -> transaction.execute(status -> {
-                unfinished.fail(job.jobExecutionId(), "interrupted: " + away);
+                unfinished.failSteps(job.jobExecutionId(), "interrupted: " + away);
                 return unfinished.settleInDoubt(job.batchId());
             }));
             String reason = away + "; " + unfinished.inDoubtOutcome(inDoubt);

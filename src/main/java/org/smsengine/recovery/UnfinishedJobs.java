@@ -38,6 +38,15 @@ public class UnfinishedJobs {
         return true;
     }
 
+    /**
+     * Ends the execution's unfinished steps FAILED (those that could save only UNKNOWN, or nothing) while the
+     * job itself is still to record its own end: a restart then runs them again from their last commit.
+     */
+    void failSteps(long jobExecutionId, String why) {
+        recovery.failSteps(jobExecutionId, why);
+        recovery.releaseClaims(jobExecutionId);
+    }
+
     /** Applies the in-doubt policy to the batch's messages left SENDING and counts them; returns how many. */
     int settleInDoubt(long batchId) {
         return settle(batchId, null);

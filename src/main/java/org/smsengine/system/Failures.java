@@ -31,6 +31,7 @@ public final class Failures {
     /** SQLSTATEs that pass when tried again: serialization failure, deadlock, lock not available, statement cancelled. */
     private static final Set<String> AGAIN = Set.of("40001", "40P01", "55P03", "57014");
     private static final int DEEPEST = 20;
+    private static final String HIKARI_CLOSED = "Connection is closed";
 
     private Failures() {
     }
@@ -69,10 +70,15 @@ public final class Failures {
     }
 
     private static boolean gone(Throwable cause) {
-        if (!(cause instanceof SQLException sql) || sql.getSQLState() == null) {
+        if (!(cause instanceof SQLException sql)) {
             return false;
         }
         String state = sql.getSQLState();
+        if (state == null) {
+            // HikariCP's answer, without a state, on a connection it closed because the server dropped it (a rollback
+            // after a failed commit): what is left of the failure once the commit's own error was overridden
+            return HIKARI_CLOSED.equals(sql.getMessage());
+        }
         return state.startsWith("08") || GONE.contains(state);
     }
 }

@@ -18,6 +18,9 @@ class FailuresTest {
         assertThat(Failures.unreachable(new UncategorizedSQLException("update", "x", new SQLException("I/O error", "08006")))).isTrue();
         assertThat(Failures.unreachable(new UncategorizedSQLException("update", "x", new SQLException("shutdown", "57P01")))).isTrue();
         assertThat(Failures.unreachable(new RuntimeException(new ConnectException("Connection refused")))).isTrue();
+        // a rollback on the connection HikariCP closed when the commit failed: all that is left of a failover
+        assertThat(Failures.unreachable(new org.springframework.transaction.TransactionSystemException("rollback",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
