@@ -2,6 +2,7 @@ package org.smsengine.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,7 +38,8 @@ class BindLeasesIT extends EngineIntegrationTest {
     void theNodesShareTheCarriersBindsAndANodeThatLeavesGivesItsShareBack() throws Exception {
         int port = TestServices.freePort();
         SmscSimulator carrier = new SmscSimulator(new SimulatorSettings(true, port, "engine", "secret", Duration.ZERO, 0,
-                0, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4)).start();
+                0, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4,
+                InetAddress.getLoopbackAddress())).start();
         AtomicInteger mostBound = new AtomicInteger();
         Thread watch = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {

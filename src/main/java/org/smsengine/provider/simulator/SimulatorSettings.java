@@ -1,5 +1,6 @@
 package org.smsengine.provider.simulator;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,6 +35,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            unset: receipts go unsigned
  * @param httpThreads         threads of the HTTP side: requests it serves at once (a submission waits out
  *                            {@code latency} on one)
+ * @param bindAddress         the address both sides listen on: loopback, unless told otherwise ({@code 0.0.0.0}: every
+ *                            interface, as in a container). Neither side is for anyone else: the HTTP side asks no one
+ *                            who they are, and the SMPP side's bind is a development password
  */
 @ConfigurationProperties("sms.simulator")
 public record SimulatorSettings(
@@ -57,5 +61,6 @@ public record SimulatorSettings(
         @DefaultValue("0") double stopReplyRate,
         String httpReceiptUrl,
         String httpReceiptSecret,
-        @DefaultValue("16") int httpThreads) {
+        @DefaultValue("16") int httpThreads,
+        @DefaultValue("127.0.0.1") InetAddress bindAddress) {
 }
