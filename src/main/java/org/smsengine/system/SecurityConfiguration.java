@@ -1,7 +1,11 @@
 package org.smsengine.system;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,8 +29,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * documents are public; everything else needs a user, and whatever the table does not name is ADMIN's.
  *
  * <p>What browsers are told besides: a Content-Security-Policy that runs only the engine's own script
- * files (the console has no inline script, handler or style attribute), and the referrer kept on this
- * site.
+ * files (the console has no inline script, handler or style attribute), the referrer kept on this
+ * site; and no multipart body is parsed for a caller not yet known ({@link MultipartAfterAuthentication}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -145,6 +149,15 @@ class SecurityConfiguration {
             }
         }
         return false;
+    }
+
+    /** Before Spring Security's filter, so that nothing in it can parse a stranger's multipart body. */
+    @Bean
+    FilterRegistrationBean<MultipartAfterAuthentication> multipartAfterAuthentication() {
+        var registration = new FilterRegistrationBean<>(new MultipartAfterAuthentication());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
     }
 
     @Bean
