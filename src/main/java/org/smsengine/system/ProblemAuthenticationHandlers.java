@@ -31,12 +31,24 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (request.getHeader(CONSOLE_HEADER) == null && request.getRequestedSessionId() == null) {
-            // not to the console's calls (its scripts' say so; its progress stream, which cannot, came with
-            // the session's cookie): a browser whose session ended would answer it with its password dialog
+        if (!fromBrowser(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sms-engine\"");
         }
         write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required: use HTTP Basic with a configured user");
+    }
+
+    /**
+     * Whether a browser sent the request: a browser asked for Basic credentials shows its password
+     * dialog, and keeps what is typed there for every later request to the engine, those another site
+     * makes it send included. The console's scripts say so ({@value #CONSOLE_HEADER}); its progress
+     * stream, which cannot, comes with the session's cookie; a browser's navigation or fetch names a
+     * browser as its agent (every browser's starts {@code Mozilla/}), and over HTTPS carries the
+     * {@code Sec-Fetch-*} headers too. A program that calls itself a browser only misses the challenge.
+     */
+    private static boolean fromBrowser(HttpServletRequest request) {
+        String agent = request.getHeader(HttpHeaders.USER_AGENT);
+        return request.getHeader(CONSOLE_HEADER) != null || request.getRequestedSessionId() != null
+                || request.getHeader("Sec-Fetch-Mode") != null || agent != null && agent.startsWith("Mozilla/");
     }
 
     @Override

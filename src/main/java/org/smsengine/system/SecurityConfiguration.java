@@ -1,16 +1,21 @@
 package org.smsengine.system;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -18,10 +23,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may call what: the roles of API.md ("Downloads and roles"), the one table for the API and the
  * console alike. Programs use HTTP Basic and hold no session; people log in to the console with a
- * form and hold one (its pages call the same API with it). A request that carries credentials of its
- * own needs no CSRF token (no other site can make a browser send them); one that rides on the
- * session does. Health and the OpenAPI documents are public; everything else needs a user, and
- * whatever the table does not name is ADMIN's.
+ * form and hold one (its pages call the same API with it). A change made by a logged-in session needs
+ * the session's CSRF token, whatever other headers it carries: a browser sends the cookie, and any
+ * Basic credentials it keeps, with requests another site makes it send. Health and the OpenAPI
+ * documents are public; everything else needs a user, and whatever the table does not name is ADMIN's.
+ *
+ * <p>What browsers are told besides: a Content-Security-Policy that runs only the engine's own script
+ * files (the console has no inline script, handler or style attribute), the referrer kept on this
+ * site; and no multipart body is parsed for a caller not yet known ({@link MultipartAfterAuthentication}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,6 +41,18 @@ class SecurityConfiguration {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String METRICS = Role.METRICS.name();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** Where a logged-in person's authentication is kept (Spring Security's default place). */
+    private static final HttpSessionSecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
+    /** The engine's own files only: no inline script or style, no eval, no plug-in, no framing; forms post only here. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Swagger UI's: its script adds a {@code <style>} element of its own, and its stylesheet draws icons
+     * as {@code data:} images. Inline styles there, never an inline script.
+     */
+    private static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final RequestMatcher SWAGGER_UI = request -> startsWithAny(request, "/swagger-ui/");
     /** Programs' requests: answered with problem details, never sent to the login page. */
     private static final RequestMatcher PROGRAMS = request -> startsWithAny(request, "/api/", "/actuator", "/v3/", "/error");
     /** The console's pages: a person not logged in is sent to the login page, and brought back after it. */
@@ -102,21 +123,25 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(MARKETER, OPERATOR, APPROVER, ADMIN)
                         // anything else (deleting an audience, the actuator, ...): ADMIN
                         .anyRequest().hasRole(ADMIN))
-                .headers(Customizer.withDefaults());
+                .headers(headers -> headers
+                        .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+                                SWAGGER_UI.matches(request) ? SWAGGER_UI_POLICY : CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
     /**
-     * A change made with the session's authority needs the session's token. Not a program's call with
-     * credentials of its own (HTTP Basic), nor an API call without a session (it is refused 401 as
-     * anonymous anyway, and a program must hear that, not about a token); the login and logout forms
-     * always (no logging a browser in to someone else's account).
+     * A change made where a logged-in session would authorize it needs the session's token, whatever
+     * else the request carries (an {@code Authorization} header proves nothing about who made the
+     * browser send it). Not an API call without a logged-in session: a program's, with HTTP Basic, or
+     * one refused 401 as anonymous anyway (a program must hear that, not about a token); the login and
+     * logout forms always (no logging a browser in to someone else's account).
      */
     private static boolean needsCsrfToken(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
         }
-        return !PROGRAMS.matches(request) || request.getRequestedSessionId() != null;
+        return !PROGRAMS.matches(request) || SESSIONS.containsContext(request);
     }
 
     private static boolean startsWithAny(HttpServletRequest request, String... prefixes) {
@@ -127,6 +152,15 @@ class SecurityConfiguration {
             }
         }
         return false;
+    }
+
+    /** Before Spring Security's filter, so that nothing in it can parse a stranger's multipart body. */
+    @Bean
+    FilterRegistrationBean<MultipartAfterAuthentication> multipartAfterAuthentication() {
+        var registration = new FilterRegistrationBean<>(new MultipartAfterAuthentication());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * an upload never sits in the heap; a JSON body over its limit is refused before it is parsed, and
  * Jackson itself refuses any one document larger than that limit, nested deeper than
  * {@value #MAX_JSON_NESTING} or with a string longer than the limit, whatever door it came in by.
+ * A user whose upload is refused as too large still reads the 413 ({@link RefusedUploadDrain}).
  */
 @Configuration(proxyBeanMethods = false)
 class UploadLimitsConfiguration {
@@ -46,6 +48,20 @@ class UploadLimitsConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         var registration = new FilterRegistrationBean<>(new JsonBodyLimitFilter(settings.maxJsonSize().toBytes(), resolver));
         registration.addUrlPatterns("/api/v1/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Outside the JSON limit (it reads the body as it came), inside Spring Security (it knows the caller).
+     * A body up to twice the largest one accepted is read to its end: an upload a little over the limit.
+     */
+    @Bean
+    FilterRegistrationBean<RefusedUploadDrain> refusedUploadDrain(UploadSettings settings) {
+        long largest = Math.max(settings.maxSize().toBytes() + FORM_FIELDS_ALLOWANCE, settings.maxJsonSize().toBytes());
+        var registration = new FilterRegistrationBean<>(new RefusedUploadDrain(2 * largest));
+        registration.addUrlPatterns("/api/v1/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
         return registration;
     }
 }

@@ -2,6 +2,7 @@ package org.smsengine.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +39,8 @@ class BindLeasesIT extends EngineIntegrationTest {
         int port = TestServices.freePort();
         SmscSimulator carrier = new SmscSimulator(new SimulatorSettings(true, port, "engine", "secret", Duration.ZERO, 0,
                 0, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4,
-                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX)).start();
+                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX,
+                InetAddress.getLoopbackAddress())).start();
         AtomicInteger mostBound = new AtomicInteger();
         Thread watch = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,6 +33,17 @@ public final class BrowserSession implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("src/site/screenshots");
     private static final Dimension DESKTOP = new Dimension(1280, 800);
     private static final Dimension PHONE = new Dimension(390, 844);
+    /**
+     * Run by Chromium before any script of each page (not an inline script, so the page's own policy does
+     * not stop it): keeps every Content-Security-Policy violation in the tab's session storage, which
+     * outlives the page, so a test reads all of them at its end.
+     */
+    private static final String VIOLATION_RECORDER = """
+            document.addEventListener('securitypolicyviolation', e => {
+                const seen = JSON.parse(sessionStorage.getItem('policy-violations') || '[]');
+                seen.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile || e.documentURI}:${e.lineNumber}`);
+                sessionStorage.setItem('policy-violations', JSON.stringify(seen));
+            });""";
 
     private final ChromeDriver driver;
 
@@ -54,6 +66,7 @@ public final class BrowserSession implements AutoCloseable {
                 .usingAnyFreePort().build();
         BrowserSession session = new BrowserSession(new ChromeDriver(service, options));
         try {
+            session.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", VIOLATION_RECORDER));
             session.desktop();
             return session;
         } catch (RuntimeException e) {
@@ -99,6 +112,12 @@ public final class BrowserSession implements AutoCloseable {
         driver.findElement(By.id("logout")).click();
         new WebDriverWait(driver, WAIT).withMessage(() -> "not signed out: " + driver.getCurrentUrl())
                 .until(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    /** What the Content-Security-Policy refused in this tab's pages of the engine so far (read on one of them). */
+    @SuppressWarnings("unchecked")
+    public List<String> policyViolations() {
+        return (List<String>) driver.executeScript("return JSON.parse(sessionStorage.getItem('policy-violations') || '[]')");
     }
 
     /** Waits until the element's text satisfies {@code expected} (a live page updates it); returns that text. */

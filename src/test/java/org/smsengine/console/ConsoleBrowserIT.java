@@ -30,8 +30,8 @@ import org.springframework.test.context.TestConstructor;
  * The console in Chromium, on a node with review before launch: a marketer uploads the shared
  * sample, an approver approves it, an operator starts, pauses and resumes it and watches it reach
  * 100 %, with the numbers the API gives; each role sees only what it may do; the rejects download
- * works with the session; a batch is aborted; nobody approves their own batch. The screenshots of
- * the README are taken here.
+ * works with the session; a batch is aborted; nobody approves their own batch; and the browser refuses
+ * nothing under the engine's Content-Security-Policy. The screenshots of the README are taken here.
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -94,6 +94,7 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
                 browser.open(base + "/");
                 browser.logout();
             }
+            assertThat(browser.policyViolations()).as("refused by the Content-Security-Policy").isEmpty();
         }
     }
 
@@ -183,6 +184,7 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
             browser.open(base + "/");
             browser.awaitText(By.cssSelector("tr[data-batch-id='" + id + "'] .state"), "COMPLETED"::equals);
             browser.screenshot("batches");
+            assertThat(browser.policyViolations()).as("refused by the Content-Security-Policy").isEmpty();
         }
     }
 
@@ -212,6 +214,7 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
             browser.awaitText(By.id("count-cancelled"), "5"::equals);
             assertThat(browser.awaitText(By.id("state-reason"), text -> !text.isBlank())).contains("wrong list");
             browser.logout();
+            assertThat(browser.policyViolations()).as("refused by the Content-Security-Policy").isEmpty();
         }
     }
 
@@ -247,6 +250,7 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
             // this node, alive, without a broker
             browser.open(base + "/cluster");
             assertThat(browser.awaitText(By.cssSelector("#nodes tbody"), text -> text.contains("ALIVE"))).contains("none");
+            assertThat(browser.policyViolations()).as("refused by the Content-Security-Policy").isEmpty();
         }
     }
 
@@ -259,6 +263,7 @@ class ConsoleBrowserIT extends EngineIntegrationTest {
                     .contains("SMPP").contains("UP").contains("CLOSED");
             assertThat(browser.driver().findElements(By.cssSelector("#providers button[data-action='disable']"))).isNotEmpty();
             browser.screenshot("providers");
+            assertThat(browser.policyViolations()).as("refused by the Content-Security-Policy").isEmpty();
         }
         try (BrowserSession browser = BrowserSession.start()) {
             browser.login(base, "operator", "operator");

@@ -3,6 +3,7 @@ package org.smsengine.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -178,7 +179,8 @@ class GracefulShutdownIT extends EngineIntegrationTest {
     private static SimulatorSettings silentSettings(int port) {
         return new SimulatorSettings(true, port, "engine", "secret", Duration.ofMinutes(2), 0, 0, 0,
                 Duration.ofMillis(50), 0, 0, 0, true, 0, 4, 4, null, 0, null, null, 4,
-                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX);
+                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX,
+                InetAddress.getLoopbackAddress());
     }
 
     private static Path log(String name) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -145,7 +146,8 @@ class RoutingIT extends EngineIntegrationTest {
             try {
                 return new SmscSimulator(new SimulatorSettings(true, BACKUP_PORT, "engine", "secret", Duration.ZERO, 0,
                         throttleRate, 0, Duration.ofMillis(50), 0, 0, 0, true, 0, 2, 4, null, 0, null, null, 4,
-                        SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX)).start();
+                        SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX,
+                        InetAddress.getLoopbackAddress())).start();
             } catch (java.net.BindException e) {
                 // the port of the one just closed, briefly held (an outgoing connection may even have taken it)
                 if (attempt == 50) {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code sms.simulator.http-port} is set): {@code GET /accounting}, {@code POST /mo}, and the
  * simulator as an HTTP provider, {@code POST /http/messages} ({@link HttpSubmissionEndpoint}), whose
  * receipts it posts to {@code http-receipt-url}. Threads of its own ({@code http-threads}), so a
- * {@code POST /mo} waiting for the engine's answer does not hold up the accounting.
+ * {@code POST /mo} waiting for the engine's answer does not hold up the accounting. It asks nobody who
+ * they are (anyone who reaches {@code /mo} can opt any number out): it listens on {@code bind-address}.
  */
 public final class SimulatorHttp implements AutoCloseable {
 
@@ -30,7 +31,7 @@ public final class SimulatorHttp implements AutoCloseable {
         SimulatorSettings settings = simulator.settings();
         HttpReceipts receipts = settings.httpReceiptUrl() == null || settings.httpReceiptUrl().isBlank() ? null
                 : new HttpReceipts(settings, simulator::outcome, simulator.accounting());
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), port), 0);
         server.createContext("/accounting", new AccountingEndpoint(simulator.accounting(), simulator::boundSessions));
         server.createContext("/mo", new MoEndpoint(simulator::injectMo));
         server.createContext("/http/messages", new HttpSubmissionEndpoint(simulator, receipts));

@@ -19,6 +19,7 @@ import org.springframework.core.env.StandardEnvironment;
  * ({@link AccountingEndpoint}), a handset's message is injected by {@code POST /mo} ({@link MoEndpoint}),
  * and it takes messages as an HTTP provider by {@code POST /http/messages} ({@link HttpSubmissionEndpoint}),
  * posting their receipts to {@code --sms.simulator.http-receipt-url}. The HTTP port is the SMPP port + 1 unless set.
+ * Both listen on loopback unless {@code --sms.simulator.bind-address} says otherwise.
  */
 public final class SimulatorMain {
 
@@ -35,9 +36,10 @@ public final class SimulatorMain {
         int httpPort = settings.httpPort() != null ? settings.httpPort() : settings.port() + 1;
         SmscSimulator simulator = new SmscSimulator(settings).start();
         SimulatorHttp http = SimulatorHttp.start(simulator, httpPort);
-        System.out.printf(Locale.ROOT, "SMSC simulator: SMPP on %d, accounting on http://localhost:%d/accounting, "
-                + "MO injection by POST to http://localhost:%d/mo, HTTP submissions by POST to http://localhost:%d/http/messages"
-                + "%s%n", settings.port(), httpPort, httpPort, httpPort, settings.httpReceiptUrl() == null ? ""
+        String host = settings.bindAddress().getHostAddress();
+        System.out.printf(Locale.ROOT, "SMSC simulator on %s: SMPP on %d, accounting on http://%s:%d/accounting, "
+                + "MO injection by POST to /mo, HTTP submissions by POST to /http/messages"
+                + "%s%n", host, settings.port(), host, httpPort, settings.httpReceiptUrl() == null ? ""
                 : " (receipts to " + settings.httpReceiptUrl() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

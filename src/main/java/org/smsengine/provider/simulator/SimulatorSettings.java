@@ -1,5 +1,6 @@
 package org.smsengine.provider.simulator;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -41,6 +42,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            its text goes in {@code message_payload})
  * @param idFormat            the ids of accepted messages: HEX, DECIMAL, UUID, or HEX_WITH_DECIMAL_RECEIPTS (answered in
  *                            hexadecimal, the same number in decimal in its SMPP receipts, as some SMSCs do)
+ * @param bindAddress         the address both sides listen on: loopback, unless told otherwise ({@code 0.0.0.0}: every
+ *                            interface, as in a container). Neither side is for anyone else: the HTTP side asks no one
+ *                            who they are, and the SMPP side's bind is a development password
  */
 @ConfigurationProperties("sms.simulator")
 public record SimulatorSettings(
@@ -67,7 +71,8 @@ public record SimulatorSettings(
         @DefaultValue("16") int httpThreads,
         @DefaultValue("TEXT") ReceiptStyle receiptStyle,
         @DefaultValue("DELIVER_SM") ReceiptPdu receiptPdu,
-        @DefaultValue("HEX") IdFormat idFormat) {
+        @DefaultValue("HEX") IdFormat idFormat,
+        @DefaultValue("127.0.0.1") InetAddress bindAddress) {
 
     /** Where an SMPP receipt carries its result. */
     public enum ReceiptStyle {

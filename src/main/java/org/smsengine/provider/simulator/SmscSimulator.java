@@ -79,7 +79,7 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
     }
 
     public SmscSimulator start() throws IOException {
-        listener = new SMPPServerSessionListener(settings.port());
+        listener = new SMPPServerSessionListener(settings.port(), new BoundServerSockets(settings.bindAddress()));
         listener.setPduProcessorDegree(settings.pduProcessors());
         listener.setQueueCapacity(PDU_QUEUE);
         listener.setMessageReceiverListener(this);
@@ -99,7 +99,8 @@ public final class SmscSimulator extends SimulatorListener implements AutoClosea
         Thread acceptor = new Thread(this::acceptLoop, "smsc-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        log.info("SMSC simulator listening on port {} (system id '{}')", settings.port(), settings.systemId());
+        log.info("SMSC simulator listening on {} port {} (system id '{}')", settings.bindAddress().getHostAddress(),
+                settings.port(), settings.systemId());
         return this;
     }
 

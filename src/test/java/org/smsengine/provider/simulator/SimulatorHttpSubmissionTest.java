@@ -3,6 +3,7 @@ package org.smsengine.provider.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,7 +97,8 @@ class SimulatorHttpSubmissionTest {
         String url = "http://localhost:" + webhook.getAddress().getPort() + "/receipts";
         simulator = new SmscSimulator(new SimulatorSettings(true, TestServices.freePort(), "engine", "secret", Duration.ZERO,
                 maxTps, transientErrorRate, 0, Duration.ofMillis(10), 0, 0, 0, true, 10, 1, 1, null, 0, url, SECRET, 4,
-                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX)).start();
+                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX,
+                InetAddress.getLoopbackAddress())).start();
         http = SimulatorHttp.start(simulator, TestServices.freePort());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,7 +123,8 @@ class SmppInboundTest {
         int port = freePort();
         simulator = new SmscSimulator(new SimulatorSettings(true, port, "engine", "secret", Duration.ZERO, 0, 0, 0,
                 Duration.ofMillis(10), 0, 0, 0, true, 100, 2, 2, null, stopReplyRate, null, null, 4,
-                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX)).start();
+                SimulatorSettings.ReceiptStyle.TEXT, SimulatorSettings.ReceiptPdu.DELIVER_SM, SimulatorSettings.IdFormat.HEX,
+                InetAddress.getLoopbackAddress())).start();
         ProviderSettings.Smpp smpp = new ProviderSettings.Smpp("localhost", port, "engine", "secret", "", "SMSENGINE",
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), 100,
                 Duration.ofMinutes(5), ProviderSettings.ReceiptId.AUTO);

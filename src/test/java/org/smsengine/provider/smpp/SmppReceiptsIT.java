@@ -154,7 +154,7 @@ class SmppReceiptsIT extends EngineIntegrationTest {
     private static SmscSimulator simulator(Case c) throws IOException {
         return new SmscSimulator(new SimulatorSettings(true, TestServices.freePort(), "engine", CloudhopperSmsc.PASSWORD,
                 Duration.ZERO, 0, 0, 0, Duration.ofMillis(20), 0.3, 0, 0.1, true, 0, 1, 2, null, 0, null, null, 1, c.style(),
-                c.pdu(), c.ids())).start();
+                c.pdu(), c.ids(), java.net.InetAddress.getLoopbackAddress())).start();
     }
 
     @AfterAll
