@@ -78,15 +78,15 @@ class DeliveryStepConfiguration {
     @StepScope
     MessageSubmitter messageSubmitter(@Value(BATCH_ID) long batchId, @Value(PARTITION) int partitionNo,
             JobDefinition jobDefinition, BatchMapper batches, Providers providers, Router router, RateLimits limits,
-            DeliveryMapper deliveries, OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions,
-            Clock clock, ConsentGate consent, MeterRegistry meters) {
+            OutcomeRecorder recorder, StopSignals signals, PartitionMapper partitions, Clock clock, ConsentGate consent,
+            MeterRegistry meters) {
         BatchRow batch = batches.find(batchId).orElseThrow();
         // a page is spread over the providers: the partition's share is of what all of them may have in flight
         int inFlight = providers.all().stream().mapToInt(provider -> providers.inFlight(provider.name())).sum();
         MessageSubmitter.Route route = new MessageSubmitter.Route(batchId, partitionNo, providers, router,
                 Math.max(1, inFlight / Math.max(1, partitions.findAll(batchId).size())),
                 batch.senderId(), batch.tag(), batch.tps(), batch.validUntil() == null ? null : batch.validUntil().toInstant());
-        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, deliveries, recorder, signals, clock,
+        return new MessageSubmitter(route, jobDefinition.step(DELIVERY), limits, recorder, signals, clock,
                 consent, meters);
     }
 

@@ -28,7 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each page is screened for consent before it is handed on ({@link ConsentGate}); once the batch's
  * validity has passed, what is left of the partition is suppressed and the partition is done.
  * Each of its statements waits out a database that cannot be reached ({@link Outages}), one by one: a
- * page claimed is never claimed again, nor left behind, because a later statement failed.
+ * page claimed is never claimed again, nor left behind, because a later statement failed. Each runs in a
+ * transaction of its own, reads too: a statement outside one would be given a connection bound to the
+ * chunk's (resourceless) transaction for the chunk's length, held through the rate limit's waits, and,
+ * once the database had dropped it, failing every later statement of the chunk.
  */
 public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
 
@@ -88,7 +91,7 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
             database(() -> consent.expire(batchId, partitionNo));
             return null;
         }
-        SendWindows.Current current = database(() -> windows.current(batchId));
+        SendWindows.Current current = database(() -> ownTransaction.execute(status -> windows.current(batchId)));
         SendWindow window = current.window();
         if (window != null && !window.recipientLocal() && !window.isOpen(now, window.zone())) {
             Instant opens = window.nextOpening(now, window.zone());
@@ -115,7 +118,7 @@ public class MessageClaimer implements ItemStreamReader<ClaimedPage> {
             showWaiting(current, null);
             return new ClaimedPage(screened(page), window);
         }
-        OffsetDateTime nextRetry = database(() -> deliveries.nextRetryDue(batchId, partitionNo));
+        OffsetDateTime nextRetry = database(() -> ownTransaction.execute(status -> deliveries.nextRetryDue(batchId, partitionNo)));
         if (nextRetry == null) {
             return null;
         }

@@ -53,7 +53,6 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
     private final Route route;
     private final StepDefinition tuning;
     private final RateLimits limits;
-    private final DeliveryMapper deliveries;
     private final OutcomeRecorder recorder;
     private final StopSignals signals;
     private final Clock clock;
@@ -61,7 +60,7 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
     private final MeterRegistry meters;
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
-    MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits, DeliveryMapper deliveries,
+    MessageSubmitter(Route route, StepDefinition tuning, RateLimits limits,
             OutcomeRecorder recorder, StopSignals signals, Clock clock, ConsentGate consent, MeterRegistry meters) {
         this.consent = consent;
         this.meters = meters;
@@ -70,7 +69,6 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
         this.route = route;
         this.tuning = tuning;
         this.limits = limits;
-        this.deliveries = deliveries;
         this.recorder = recorder;
     }
 
@@ -202,12 +200,12 @@ public class MessageSubmitter implements ItemWriter<ClaimedPage> {
     }
 
     /** Parts that earlier attempts of retried messages got accepted: a retry sends only the others. */
-    private Map<Long, Set<Integer>> alreadyAccepted(List<ClaimedMessage> page) {
+    private Map<Long, Set<Integer>> alreadyAccepted(List<ClaimedMessage> page) throws InterruptedException {
         Long[] retried = page.stream().filter(m -> m.attempts() > 1).map(ClaimedMessage::id).toArray(Long[]::new);
         if (retried.length == 0) {
             return Map.of();
         }
-        return deliveries.acceptedParts(route.batchId(), retried).stream()
+        return recorder.acceptedParts(route.batchId(), retried).stream()
                 .collect(Collectors.groupingBy(DeliveryMapper.PartRef::messageId, Collectors.flatMapping(
                         ref -> IntStream.range(ref.part(), ref.part() + ref.parts()).boxed(), Collectors.toSet())));
     }

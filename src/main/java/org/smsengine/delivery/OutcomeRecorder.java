@@ -106,6 +106,14 @@ class OutcomeRecorder {
                 deliveries.defer(batchId, partitionNo, ids.toArray(Long[]::new), dueMillis)));
     }
 
+    /**
+     * The parts of these messages an earlier attempt got accepted (a retry sends only the others): read in a
+     * transaction of its own, as every statement of a delivery chunk is (see {@link MessageClaimer}).
+     */
+    List<DeliveryMapper.PartRef> acceptedParts(long batchId, Long[] messageIds) throws InterruptedException {
+        return database(() -> ownTransaction.execute(status -> deliveries.acceptedParts(batchId, messageIds)));
+    }
+
     /** Puts claimed messages that were not submitted back as retries due now (the step is stopping). */
     void release(long batchId, int partitionNo, List<Long> ids) throws InterruptedException {
         if (signals.gaveUp()) {
