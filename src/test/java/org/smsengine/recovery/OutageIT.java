@@ -90,7 +90,7 @@ class OutageIT extends EngineIntegrationTest {
     @Test
     void aValidationAndAPreparationCutOffByTheDatabaseGoOnByThemselvesWithExactCounts() throws Exception {
         node = Isolated.start(this, "preparation", PATIENT);
-        int rows = 60_000;
+        int rows = 90_000;
         // cut the moment the upload is answered: the job's first statements meet a database that is gone
         long validated = node.api().uploadCsv(Recipients.csv(2_300_000, rows),
                 Map.of("name", "cut at validation", "template", "Hi {{name}}", "region", "US")).createdId();
@@ -103,8 +103,9 @@ class OutageIT extends EngineIntegrationTest {
 
         long prepared = node.api().uploadCsv(Recipients.csv(2_400_000, rows),
                 Map.of("name", "cut at preparation", "template", "Hi {{name}}", "region", "US")).createdId();
-        node.api().await("/api/v1/batches/" + prepared + "/progress",
-                progress -> progress.path("step").asText().equals("preparation"), Duration.ofSeconds(60), 20);
+        // cut in the middle of the preparation: chunks are being written
+        node.api().await("/api/v1/batches/" + prepared + "/progress", progress -> progress.path("step").asText()
+                .equals("preparation") && progress.path("processed").asLong() > 0, Duration.ofSeconds(60), 20);
         node.proxy.cut();
         Thread.sleep(10_000);                                           // the outage itself
         node.proxy.restore();
