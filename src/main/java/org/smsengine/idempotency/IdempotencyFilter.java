@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.system.InputError;
 import org.smsengine.system.InvalidInputException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -29,7 +28,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
     /** Provider callbacks authenticate themselves, with no user to scope a key to. */
     private static final Pattern CALLBACKS = Pattern.compile("/api/v1/(providers/[^/]+/receipts|gateway(/.*)?)");
@@ -138,25 +136,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             if (MessageDigest.isEqual(held.requestDigest(), digest)) {
-                replay(held.response(), response);
+                held.response().replayTo(response);
             } else {
                 refuse(request, response, IdempotencyProblems.reused(keyed.key()));
             }
         }
-    }
-
-    private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
-        response.setStatus(stored.status());
-        if (stored.contentType() != null) {
-            response.setContentType(stored.contentType());
-        }
-        if (stored.location() != null) {
-            response.setHeader(HttpHeaders.LOCATION, stored.location());
-        }
-        response.setHeader(REPLAYED, "true");
-        byte[] body = stored.body() == null ? new byte[0] : stored.body();
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Exception problem) {
