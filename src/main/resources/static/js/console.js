@@ -42,7 +42,7 @@ const Console = (() => {
     }
 
     /**
-     * Calls the API. A POST or PATCH takes {@code options.key} as its Idempotency-Key, or the key of the same
+     * Calls the API. A POST or PATCH takes options.key as its Idempotency-Key, or the key of the same
      * submission still without an answer, or a new one.
      */
     async function api(method, path, body, options = {}) {
