@@ -86,14 +86,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void runFirst(Claim claim, KeyedRequest keyed, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws ServletException, IOException {
         DigestingRequest digesting = new DigestingRequest(request);
-        RecordedResponse recorded = new RecordedResponse(response);
+        RecordedResponse recorded = new RecordedResponse(response, () -> release(claim));
         boolean kept = false;
         try {
             CommittedWork.during(claim, () -> chain.doFilter(digesting, recorded));
             kept = recorded.keepable() && keep(claim, keyed, digesting, recorded);
         } finally {
             if (!kept) {
-                release(claim);
+                recorded.freeKey();
             }
             recorded.copyBodyToResponse();
         }

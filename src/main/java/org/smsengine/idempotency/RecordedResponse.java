@@ -12,10 +12,22 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 final class RecordedResponse extends ContentCachingResponseWrapper {
 
+    private final Runnable freeKey;
     private boolean errorSent;
+    private boolean keyFreed;
 
-    RecordedResponse(HttpServletResponse response) {
+    /** {@code freeKey}: what lets a retry run again; done before an answer not kept leaves. */
+    RecordedResponse(HttpServletResponse response, Runnable freeKey) {
         super(response);
+        this.freeKey = freeKey;
+    }
+
+    /** Frees the key, once. */
+    void freeKey() {
+        if (!keyFreed) {
+            keyFreed = true;
+            freeKey.run();
+        }
     }
 
     /**
@@ -30,6 +42,19 @@ final class RecordedResponse extends ContentCachingResponseWrapper {
 
     StoredResponse toStored() {
         return new StoredResponse(getStatus(), getContentType(), getHeader(HttpHeaders.LOCATION), getContentAsByteArray());
+    }
+
+    /**
+     * An answer that will not be kept goes out when its writer flushes it (a 413 before the rest of the
+     * refused body is read: RefusedUploadDrain), its key freed first; a kept one waits until it is kept.
+     */
+    @Override
+    public void flushBuffer() throws IOException {
+        if (!keepable()) {
+            freeKey();
+            copyBodyToResponse();
+            getResponse().flushBuffer();
+        }
     }
 
     @Override

@@ -252,6 +252,34 @@ class IdempotencyIT extends EngineIntegrationTest {
     }
 
     @Test
+    void aBodyRefusedAsTooLargeIsNotKeptAndItsKeyIsFreeWhenTheAnswerArrives() {
+        // given a JSON body over the test engine's 20 MB limit, and an upload over its 8 MB one
+        KeyedCalls marketer = new KeyedCalls(port, "marketer");
+        String name = unique("too large");
+        String json = jsonBatch(name, "Hi {{name}}").replace("\"region\"", "\"pad\": \"" + "x".repeat(21 * 1024 * 1024)
+                + "\", \"region\"");
+        byte[] csv = Recipients.csv(4_100_000, 300_000);     // refused: these numbers are never sent to
+        assertThat(csv.length).isGreaterThan(8 * 1024 * 1024);
+
+        for (Runnable sendTwice : List.<Runnable>of(() -> refusedTwice(k -> marketer.postJson(BATCHES, k, json)),
+                () -> refusedTwice(k -> marketer.postMultipart(BATCHES, k, Multipart.of(csv, uploadFields(name)))))) {
+            sendTwice.run();
+        }
+        assertThat(batchesNamed(name)).isZero();
+    }
+
+    /** Sent with a key and again: refused each time (the answer to an unread body is not kept), the key free at once. */
+    private void refusedTwice(java.util.function.Function<String, Answer> send) {
+        String key = KeyedCalls.newKey();
+        Answer refused = send.apply(key);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_idempotency_key WHERE idem_key = ?", Long.class, key)).isZero();
+        Answer again = send.apply(key);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(again.status()).as(again.toString()).isEqualTo(413);
+        assertThat(again.replayed()).isFalse();
+    }
+
+    @Test
     void aKeyIsTheCallersOwnAnotherUserWithTheSameKeyHasAnotherKey() {
         String key = KeyedCalls.newKey();
         KeyedCalls marketer = new KeyedCalls(port, "marketer");
