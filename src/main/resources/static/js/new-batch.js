@@ -10,6 +10,9 @@
     const drop = document.getElementById('drop');
     const PREVIEW_ROWS = 5;
     let sample = { header: [], rows: [] };
+    // The batch's creation and its key: sent again unchanged (after a failure, or once the batch exists but
+    // its send window was refused and is being fixed) it gets the batch created the first time, not a second.
+    let creation = { signature: null, key: null };
 
     async function readSample() {
         const chosen = file.files[0];
@@ -132,7 +135,11 @@
         const button = document.getElementById('create');
         button.disabled = true;
         try {
-            const { data: batch } = await Console.api('POST', '/api/v1/batches', data);
+            const signature = Console.signature('POST', '/api/v1/batches', data);
+            if (creation.signature !== signature) {
+                creation = { signature, key: Console.newKey() };
+            }
+            const { data: batch } = await Console.api('POST', '/api/v1/batches', data, { key: creation.key });
             const window_ = sendWindow();
             if (window_) {
                 try {

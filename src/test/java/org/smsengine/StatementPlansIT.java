@@ -52,6 +52,9 @@ class StatementPlansIT extends EngineIntegrationTest {
     static final int RUNNING_WORK = 2_000;
     /** Where the cluster cases' ids start (batches, job instances and executions; steps from there too). */
     static final long CLUSTER_IDS = 8_000_000_000_000L;
+    /** Idempotency keys of the idempotency cases, half of them expired. */
+    static final int KEYS = 200_000;
+    private static final String UUID_TEXT = "00000000-0000-0000-0000-000000000001";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -260,6 +263,82 @@ class StatementPlansIT extends EngineIntegrationTest {
                 new Case("cluster: partitions by node", cluster + "ClaimMapper.countByNode", null, List.of(), RUNNING_WORK),
                 new Case("cluster: the manager's unclaimed requests", cluster + "ClaimMapper.unclaimedStarting",
                         params("ids", requests), List.of(), RUNNING_WORK));
+    }
+
+    /**
+     * Idempotency keys: claimed (a new key, and one held: its conflict), found and answered on every keyed
+     * request, and purged a window at a time by housekeeping. Over {@value #KEYS} keys, a day's worth of
+     * them expired, each must read about the rows it concerns (the purge: its window), with statistics
+     * absent, stale (analyzed when the table was a hundredth of it) and fresh.
+     */
+    @Test
+    void idempotencyKeysAreFoundByKeyAndPurgedAWindowAtATimeWhateverTheirNumber() throws Exception {
+        List<String> beyond = new ArrayList<>();
+        for (Statistics statistics : Statistics.values()) {
+            try (PlanSandbox sandbox = PlanSandbox.of("sms_idempotency_key", "sms_node");
+                 Connection connection = sandbox.connect();
+                 Statement sql = connection.createStatement()) {
+                int staleAt = statistics == Statistics.STALE ? KEYS / 100 : KEYS;
+                idempotencyKeys(sql, 0, staleAt);
+                if (statistics != Statistics.ABSENT) {
+                    sandbox.analyze();
+                }
+                idempotencyKeys(sql, staleAt, KEYS);
+                connection.setAutoCommit(false);
+                for (Case c : idempotencyCases()) {
+                    PlanWork work = run(connection, c);
+                    if (work.rows() > c.bound()) {
+                        beyond.add(c.name() + " (statistics " + statistics + "): " + work.rows() + " rows of work\n" + work.plan());
+                    }
+                }
+            }
+        }
+        assertThat(beyond).as("idempotency keys' statements out of proportion to the rows they concern").isEmpty();
+    }
+
+    /** Keys {@code from} to {@code to} (exclusive): the first half created two days ago (expired), the rest within the hour. */
+    private static void idempotencyKeys(Statement sql, int from, int to) throws SQLException {
+        if (from < to) {
+            sql.execute("INSERT INTO sms_idempotency_key (scope, idem_key, method, path, claim, node_id, created_at, "
+                    + "work_committed, request_digest, status, content_type, body) SELECT 'user-' || (i % 50), 'key-' || i, "
+                    + "'POST', '/api/v1/batches', gen_random_uuid(), 'plan-node', CASE WHEN i < " + KEYS / 2 + " THEN now() "
+                    + "- interval '2 days' + i * interval '1 millisecond' ELSE now() - (i % 3600) * interval '1 second' END, "
+                    + "true, '\\x00', 201, 'application/json', '\\x7b7d' FROM generate_series(" + from + ", " + (to - 1) + ") i");
+        }
+    }
+
+    private static List<Case> idempotencyCases() {
+        String keys = "org.smsengine.idempotency.IdempotencyMapper.";
+        long keep = 86_400_000L;
+        long timeout = 30_000L;
+        Object held = keyedRequest("user-7", "key-" + (KEYS - 43));
+        java.time.OffsetDateTime after = java.time.OffsetDateTime.now().minusDays(2).plusSeconds(30);
+        return List.of(
+                new Case("idempotency: a new key claimed", keys + "claim", params("request", keyedRequest("user-1", "new"),
+                        "claim", UUID_TEXT, "node", "plan-node", "keepMillis", keep, "nodeTimeoutMillis", timeout), List.of(), 100),
+                new Case("idempotency: a held key claimed", keys + "claim", params("request", held,
+                        "claim", UUID_TEXT, "node", "plan-node", "keepMillis", keep, "nodeTimeoutMillis", timeout), List.of(), 100),
+                new Case("idempotency: a key found", keys + "find", params("request", held, "keepMillis", keep,
+                        "nodeTimeoutMillis", timeout), List.of(), 100),
+                new Case("idempotency: where a window of expired keys ends", keys + "expiredWindowEnd",
+                        params("after", after, "chunk", PAGE, "keepMillis", keep), List.of(), perPage()),
+                new Case("idempotency: the first window of expired keys", keys + "expiredWindowEnd",
+                        params("after", null, "chunk", PAGE, "keepMillis", keep), List.of(), perPage()),
+                new Case("idempotency: a window of expired keys purged", keys + "purgeWindow",
+                        params("after", after, "through", after.plusNanos(PAGE * 1_000_000L), "keepMillis", keep),
+                        List.of(), perPage()));
+    }
+
+    /** A keyed request (a package-private record of the engine's). */
+    private static Object keyedRequest(String scope, String key) {
+        try {
+            Class<?> request = Class.forName("org.smsengine.idempotency.KeyedRequest");
+            var constructor = request.getDeclaredConstructor(String.class, String.class, String.class, String.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(scope, key, "POST", "/api/v1/batches");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A statement, the parameters the engine gives it, what must hold before it runs, and the work it may do. */

@@ -13,6 +13,7 @@ import org.smsengine.batch.BatchRow;
 import org.smsengine.consent.ScreeningSettings;
 import org.smsengine.delivery.BatchRecount;
 import org.smsengine.delivery.ReceiptQuarantine;
+import org.smsengine.idempotency.IdempotencyKeys;
 import org.smsengine.lifecycle.BatchLifecycle;
 import org.smsengine.progress.ProgressPublisher;
 import org.smsengine.system.NodeIdentity;
@@ -33,6 +34,7 @@ public class Housekeeping {
     static final String OVERDUE = "overdue-receipts";
     static final String RETENTION = "retention-purge";
     static final String VALIDITY = "validity-passed";
+    static final String IDEMPOTENCY = "idempotency-purge";
     /** The tables purged per batch, children first. */
     static final List<String> PURGED = List.of("sms_receipt_ref", "sms_retry", "sms_message", "sms_reject",
             "sms_recipient", "sms_partition", "sms_upload_chunk");
@@ -48,13 +50,15 @@ public class Housekeeping {
     private final BatchLifecycle lifecycle;
     private final ScreeningSettings screening;
     private final ReceiptQuarantine quarantine;
+    private final IdempotencyKeys idempotencyKeys;
 
     Housekeeping(HousekeepingMapper housekeeping, BatchMapper batches, BatchRecount recount, ProgressPublisher progress,
             HousekeepingSettings settings, NodeIdentity node, Clock clock, BatchLifecycle lifecycle,
-            ScreeningSettings screening, ReceiptQuarantine quarantine) {
+            ScreeningSettings screening, ReceiptQuarantine quarantine, IdempotencyKeys idempotencyKeys) {
         this.quarantine = quarantine;
         this.lifecycle = lifecycle;
         this.screening = screening;
+        this.idempotencyKeys = idempotencyKeys;
         this.housekeeping = housekeeping;
         this.batches = batches;
         this.recount = recount;
@@ -135,6 +139,13 @@ public class Housekeeping {
                 .filter(batchId -> lifecycle.notify(batchId, "validity_passed",
                         "its validity passed while it was paused: what is left is not sent", null).isPresent())
                 .count());
+    }
+
+    /** Idempotency keys past {@code sms.idempotency.keep}, and the answers kept with them, {@code chunk} at a time. */
+    @Scheduled(cron = "${sms.housekeeping.idempotency-schedule:0 15 * * * *}")
+    @SchedulerLock(name = IDEMPOTENCY, lockAtLeastFor = "5s", lockAtMostFor = "30m")
+    public void purgeIdempotencyKeys() {
+        run(IDEMPOTENCY, () -> idempotencyKeys.purgeExpired(settings.chunk()));
     }
 
     /** Deletes the rows of {@code table} older than {@code olderThanMillis}, a window of phones at a time. */

@@ -138,7 +138,8 @@ class SchedulingIT extends EngineIntegrationTest {
             Map<String, java.util.function.Consumer<Housekeeping>> tasks = Map.of(
                     Housekeeping.RECONCILE, Housekeeping::reconcileRedis,
                     Housekeeping.OVERDUE, Housekeeping::expireOverdueReceipts,
-                    Housekeeping.RETENTION, Housekeeping::purgeExpired);
+                    Housekeeping.RETENTION, Housekeeping::purgeExpired,
+                    Housekeeping.IDEMPOTENCY, Housekeeping::purgeIdempotencyKeys);
             for (var task : tasks.entrySet()) {
                 long before = runs(task.getKey());
                 CountDownLatch go = new CountDownLatch(1);

@@ -64,6 +64,7 @@ public abstract class EngineIntegrationTest {
         properties.put("sms.housekeeping.overdue-receipts-schedule", "-");
         properties.put("sms.housekeeping.retention-schedule", "-");
         properties.put("sms.housekeeping.validity-schedule", "-");
+        properties.put("sms.housekeeping.idempotency-schedule", "-");
         properties.put("sms.metrics.gauge-interval", "1s");
         // keywords are answered (InboundIT sees the replies reach the simulator)
         properties.put("sms.consent.replies.stop", "You will get no more messages from us. Send START to resume.");
