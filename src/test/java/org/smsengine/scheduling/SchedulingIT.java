@@ -174,6 +174,10 @@ class SchedulingIT extends EngineIntegrationTest {
         assertThat(counts.get("delivered").asInt()).isEqualTo(25);
         assertThat(counts.get("failed").asInt()).isEqualTo(5);
 
+        // the counters' fold (every second) writes the row, updated_at included: it must have folded the recount's
+        // slots before the row is made 100 days old, or it makes it new again before the purge reads it
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM sms_batch_tally WHERE batch_id = ?", Long.class, id) == 0);
         jdbc.update("UPDATE sms_batch SET updated_at = now() - interval '100 days' WHERE id = ?", id);
         housekeeping.purgeExpired();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ?", Long.class, id)).isZero();
