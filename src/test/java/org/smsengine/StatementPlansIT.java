@@ -406,7 +406,8 @@ class StatementPlansIT extends EngineIntegrationTest {
         cases.add(new Case("apply receipts", delivery + "applyReceipts",
                 params("batchIds", fill(acrossPartitions.length, NEW), "partitionNos", ids.partitionsOf(acrossPartitions),
                         "ids", acrossPartitions, "statuses", fill(acrossPartitions.length, "DELIVERED"),
-                        "partsDelivered", fill(acrossPartitions.length, 1), "errors", new String[acrossPartitions.length],
+                        "partsDelivered", fill(acrossPartitions.length, 1),
+                        "deliveredParts", new String[acrossPartitions.length], "errors", new String[acrossPartitions.length],
                         "deliveredAts", fill(acrossPartitions.length, "2026-11-27T10:00:00Z"),
                         "receiptAts", fill(acrossPartitions.length, "2026-11-27T10:00:00.123Z")),
                 List.of(setStatus(acrossList, "SENT")), perPage()));
