@@ -1,18 +1,20 @@
 package org.smsengine.pipeline;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.smsengine.system.Outages;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Three guards around the job repository.
@@ -71,8 +73,13 @@ final class JobRepositoryGuard implements BeanPostProcessor {
                         return call(repository, method, arguments);
                     }
                     StopSignals stops = signals.getObject();
+                    boolean[] tried = new boolean[1];
                     return outages.getObject().waitOut(Outages.Service.DATABASE, stops::nodeStopping, () -> {
                         try {
+                            if (tried[0] && method.getName().equals("update")) {
+                                resynchronize(arguments);
+                            }
+                            tried[0] = true;
                             return call(repository, method, arguments);
                         } catch (RuntimeException | Error e) {
                             throw e;
@@ -81,6 +88,21 @@ final class JobRepositoryGuard implements BeanPostProcessor {
                         }
                     });
                 });
+    }
+
+    /**
+     * Before a step execution's save is tried again: Spring Batch counts the version up as soon as its update
+     * statement ran, and a commit the failover cut off left the row a version behind ("wrong version (3), where
+     * current version is 2" failed the step after the outage). The row's version is the truth: this thread
+     * alone saves its step, and the stored version is the one before the failed try, or its own if the commit
+     * went through after all.
+     */
+    private void resynchronize(Object[] arguments) {
+        if (arguments != null && arguments.length == 1 && arguments[0] instanceof StepExecution step && step.getId() != null) {
+            new JdbcTemplate(dataSource.getObject()).queryForList(
+                    "SELECT version FROM batch_step_execution WHERE step_execution_id = ?", Integer.class, step.getId())
+                    .forEach(step::setVersion);
+        }
     }
 
     private static Object call(JobRepository repository, Method method, Object[] arguments) throws Throwable {

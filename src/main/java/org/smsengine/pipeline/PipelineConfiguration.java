@@ -2,10 +2,10 @@ package org.smsengine.pipeline;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
-import javax.sql.DataSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.smsengine.system.Outages;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;

@@ -2,9 +2,9 @@ package org.smsengine.progress;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.smsengine.system.Outages;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchState;
+import org.smsengine.system.Outages;
 
 /** {@code GET /api/v1/batches/{id}/progress} (API.md), with the batch's counts alongside. */
 public record BatchProgress(

@@ -4,10 +4,10 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smsengine.pipeline.StopSignals;
-import org.smsengine.system.Outages;
 import org.smsengine.lifecycle.BatchLifecycle;
+import org.smsengine.pipeline.StopSignals;
 import org.smsengine.system.ConflictException;
+import org.smsengine.system.Outages;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -1,14 +1,14 @@
 package org.smsengine.provider.http;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.smsengine.provider.OutgoingMessage;
-import org.smsengine.provider.ProviderSettings;
 import org.smsengine.provider.ProviderSettings.Http;
+import org.smsengine.provider.ProviderSettings;
 import org.smsengine.provider.ReceiptSink;
 
 /**
