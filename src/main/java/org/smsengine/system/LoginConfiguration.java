@@ -23,10 +23,10 @@ class LoginConfiguration {
 
     @Bean
     AuthenticationProvider checkedLogins(UserDetailsService users, PasswordEncoder passwords, LoginThrottle throttle,
-            LoginThrottleSettings settings, Clock clock) {
+            LoginThrottleSettings settings, Clock clock, MeterRegistry meters) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(passwords);
         return new CheckedLogins(users, passwordCheck, new ProvenPasswords(clock, settings.rememberFor(),
-                settings.maxRemembered()), throttle);
+                settings.maxRemembered()), throttle, meters);
     }
 }

@@ -64,9 +64,6 @@ final class LoginThrottle {
             refuseIfLocked(attempt);      // the guesses before this one, on this node, are counted by now
             T result;
             try {
-                Counter.builder("sms.login.password.checks")
-                        .description("Passwords checked (bcrypt, for bcrypt users); a login trusted from an earlier check makes none")
-                        .register(meters).increment();
                 result = passwordCheck.get();
             } catch (RuntimeException e) {
                 String reason = failures.reasonOf(e);

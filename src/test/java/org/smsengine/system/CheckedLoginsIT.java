@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +54,8 @@ class CheckedLoginsIT extends EngineIntegrationTest {
     private CheckedLogins logins() {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(bcrypt);
-        return new CheckedLogins(users, passwordCheck, new ProvenPasswords(clock, Duration.ofSeconds(60), 100), throttle);
+        return new CheckedLogins(users, passwordCheck, new ProvenPasswords(clock, Duration.ofSeconds(60), 100), throttle,
+                meters);
     }
 
     @AfterEach
@@ -90,6 +96,26 @@ class CheckedLoginsIT extends EngineIntegrationTest {
         clock.set(Instant.now().plusSeconds(61));
         logins.authenticate(attempt(name, "s3cret-Password"));
         assertThat(bcrypt.checks).as("checked again once the check is no longer remembered").hasValue(2);
+    }
+
+    @Test
+    void aClientsFirstRequestsArrivingTogetherCostOneCheck() throws Exception {
+        user("s3cret-Password");
+        CheckedLogins logins = logins();
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Authentication>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> logins.authenticate(attempt(name, "s3cret-Password"))));
+            }
+            for (Future<Authentication> answer : answers) {
+                assertThat(answer.get().isAuthenticated()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(bcrypt.checks).as("bcrypt checks for 20 requests at once").hasValue(1);
     }
 
     @Test
