@@ -88,6 +88,11 @@ final class ApiRun {
                 long cpuBefore = engine.cpuMillis();
                 Result result = wrk(script, url, user, connections, seconds);
                 double cpuPerRequest = (engine.cpuMillis() - cpuBefore) / (double) Math.max(1, result.requests());
+                if (result.requests() == 0) {
+                    System.out.printf(Locale.ROOT, "  %-26s %-7s no request answered within wrk's 10 s (%d errors)  MISS%n",
+                            endpoint[0], user.equals(PLAIN) ? "plain" : "bcrypt", result.errors());
+                    continue;
+                }
                 System.out.printf(Locale.ROOT, "  %-26s %-7s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  %,7.0f req/s"
                         + "  engine CPU %.2f ms/request%s  %s (p99 <= %.0f ms)%n", endpoint[0], user.equals(PLAIN) ? "plain" : "bcrypt",
                         result.p50Ms(), result.p95Ms(), result.p99Ms(), result.perSecond(), cpuPerRequest,
