@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     the node that made it (never the password itself: an HMAC of it), so a program
  *                     calling with HTTP Basic pays bcrypt once in this time, not on every request
  * @param maxRemembered at most this many checks are remembered at once (older ones are dropped)
+ * @param refresh      how often each node reads the lock-outs that run (a remembered client is refused by them)
  */
 @ConfigurationProperties("sms.security.login-throttle")
 public record LoginThrottleSettings(
@@ -21,7 +22,8 @@ public record LoginThrottleSettings(
         @DefaultValue("15m") Duration window,
         @DefaultValue("15m") Duration lockout,
         @DefaultValue("60s") Duration rememberFor,
-        @DefaultValue("10000") int maxRemembered) {
+        @DefaultValue("10000") int maxRemembered,
+        @DefaultValue("1s") Duration refresh) {
 
     public LoginThrottleSettings {
         if (userFailures < 1 || ipFailures < 1 || maxRemembered < 0) {
