@@ -50,6 +50,7 @@ class StatementPlansIT extends EngineIntegrationTest {
     static final int FINISHED_JOBS = 20_000;
     static final int RUNNING_JOBS = 4;
     static final int RUNNING_WORK = 2_000;
+    static final int LOGIN_HISTORY = 200_000;
     /** Where the cluster cases' ids start (batches, job instances and executions; steps from there too). */
     static final long CLUSTER_IDS = 8_000_000_000_000L;
     /** Idempotency keys of the idempotency cases, half of them expired. */
@@ -168,6 +169,58 @@ class StatementPlansIT extends EngineIntegrationTest {
             }
         }
         assertThat(beyond).as("the job repository's lookups out of proportion to what they find").isEmpty();
+    }
+
+    /**
+     * Login throttling and phone lookups (V024) read the rows of the user name or address they are about,
+     * whatever the history: over {@value #LOGIN_HISTORY} failed logins of 20,000 user names from 2,000
+     * addresses, as many lock-outs (all ended) and lookups, written just before (no statistics), each of
+     * their statements reads about what its user name and address have (10 and 100 rows), not the tables.
+     */
+    @Test
+    void loginThrottlingAndPhoneLookupsReadTheirOwnRowsNotTheHistory() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> attempt = Map.of("username", "user-7", "ip", "addr-7", "channel", "basic");
+        Map<String, Map<String, Object>> statements = new java.util.LinkedHashMap<>();
+        statements.put("org.smsengine.system.LoginThrottleMapper.lockedUntil",
+                Map.of("username", "user-7", "ip", "addr-7", "now", now));
+        statements.put("org.smsengine.system.LoginThrottleMapper.running", Map.of("now", now));
+        statements.put("org.smsengine.system.LoginThrottleMapper.recordFailure", Map.of("attempt", attempt, "reason", "bad_password",
+                "at", now, "since", now.minusSeconds(900), "until", now.plusSeconds(900), "userLimit", 5, "ipLimit", 50));
+        statements.put("org.smsengine.system.LoginThrottleMapper.clearUser",
+                Map.of("username", "user-7", "since", now.minusSeconds(900), "at", now));
+        statements.put("org.smsengine.consent.PhoneLookupMapper.recordIfUnder", Map.of("username", "user-7", "endpoint", "GET x",
+                "phone", "+12015550100", "at", now, "since", now.minusSeconds(60), "limit", 30));
+        statements.put("org.smsengine.consent.PhoneLookupMapper.oldestSince", Map.of("username", "user-7", "since", now.minusSeconds(60)));
+        List<String> beyond = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("INSERT INTO login_failure (at, username, ip, channel, reason) SELECT now() - (i % 600) * interval '1 second',"
+                        + " 'user-' || (i % 20000), 'addr-' || (i % 2000), 'basic', 'bad_password' FROM generate_series(1, "
+                        + LOGIN_HISTORY + ") i");
+                sql.execute("INSERT INTO login_lock (kind, subject, locked_at, until, failures) SELECT 'user', 'user-' || i,"
+                        + " now() - interval '1 day', now() - interval '1 day' + interval '15 minutes', 5 FROM generate_series(1, "
+                        + LOGIN_HISTORY + ") i");
+                sql.execute("INSERT INTO phone_lookup (at, username, endpoint, phone) SELECT now() - (i % 50) * interval '1 second',"
+                        + " 'user-' || (i % 20000), 'GET x', '+1201555' || lpad((i % 10000)::text, 4, '0') FROM generate_series(1, "
+                        + LOGIN_HISTORY + ") i");
+                for (Map.Entry<String, Map<String, Object>> statement : statements.entrySet()) {
+                    MappedStatement mapped = mybatis.getMappedStatement(statement.getKey());
+                    MapperMethod.ParamMap<Object> parameters = new MapperMethod.ParamMap<>();
+                    parameters.putAll(statement.getValue());
+                    BoundSql bound = mapped.getBoundSql(parameters);
+                    PlanWork work = explain(connection, bound.getSql(), new DefaultParameterHandler(mapped, parameters, bound),
+                            new Case(statement.getKey(), "", parameters, List.of(), 0));
+                    if (work.rows() > 2_000) {
+                        beyond.add(statement.getKey() + ": " + work.rows() + " rows of work\n" + work.plan());
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        assertThat(beyond).as("throttling's and lookups' statements out of proportion to what they are about").isEmpty();
     }
 
     /**

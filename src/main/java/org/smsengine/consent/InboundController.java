@@ -26,10 +26,12 @@ class InboundController {
 
     private final InboundMapper inbound;
     private final PageLimits pages;
+    private final PhoneLookups lookups;
 
-    InboundController(InboundMapper inbound, PageLimits pages) {
+    InboundController(InboundMapper inbound, PageLimits pages, PhoneLookups lookups) {
         this.inbound = inbound;
         this.pages = pages;
+        this.lookups = lookups;
     }
 
     @GetMapping("/api/v1/inbound")
@@ -37,6 +39,9 @@ class InboundController {
             @RequestParam(required = false) Long batchId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, Authentication user) {
         InboundFilter filter = InboundFilter.of(phone, keyword, batchId);
+        if (filter.phone() != null) {
+            lookups.lookUp(user, "GET /api/v1/inbound?phone=", filter.phone());
+        }
         PageRequest request = pages.of(page, size);
         boolean fullPhone = Role.seesFullPhones(user);
         var items = inbound.page(filter.phone(), filter.keyword(), filter.batchId(), request.offset(), request.size())
@@ -54,6 +59,9 @@ class InboundController {
             @RequestParam(required = false) Long batchId, Authentication user, HttpServletResponse response)
             throws IOException {
         InboundFilter filter = InboundFilter.of(phone, keyword, batchId);
+        if (filter.phone() != null) {
+            lookups.lookUp(user, "GET /api/v1/inbound/export?phone=", filter.phone());
+        }
         boolean full = Role.seesFullPhones(user);
         try (CsvDownload csv = CsvDownload.start(response, "inbound.csv", "id", "from", "to", "text", "keyword", "action",
                 "provider", "batchId", "receivedAt", "replyText", "replyStatus", "repliedAt")) {

@@ -33,11 +33,13 @@ class OptOutController {
     private final OptOutAdditions additions;
     private final OptOutQueryMapper entries;
     private final PageLimits pages;
+    private final PhoneLookups lookups;
 
-    OptOutController(OptOutAdditions additions, OptOutQueryMapper entries, PageLimits pages) {
+    OptOutController(OptOutAdditions additions, OptOutQueryMapper entries, PageLimits pages, PhoneLookups lookups) {
         this.additions = additions;
         this.entries = entries;
         this.pages = pages;
+        this.lookups = lookups;
     }
 
     /** Opts out the numbers given (any role: whoever hears a customer say stop may record it). */
@@ -54,7 +56,9 @@ class OptOutController {
         String kept = source(source);
         boolean full = Role.seesFullPhones(user);
         if (phone != null && !phone.isBlank()) {
-            OptOutEntry entry = entries.find(PhoneKey.of("phone", phone));
+            String key = PhoneKey.of("phone", phone);
+            lookups.lookUp(user, "GET /api/v1/opt-outs?phone=", key);
+            OptOutEntry entry = entries.find(key);
             List<OptOutEntry> found = entry == null || (kept != null && !kept.equals(entry.source())) ? List.of()
                     : List.of(entry.shown(full));
             return new PageView<>(request.offset() == 0 ? found : List.of(), page, size, found.size());
@@ -67,6 +71,7 @@ class OptOutController {
     @GetMapping("/{phone}")
     OptOutEntry get(@PathVariable String phone, Authentication user) {
         String key = PhoneKey.of("phone", phone);
+        lookups.lookUp(user, "GET /api/v1/opt-outs/{phone}", key);
         boolean full = Role.seesFullPhones(user);
         OptOutEntry entry = entries.find(key);
         if (entry == null) {

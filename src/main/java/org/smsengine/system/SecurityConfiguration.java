@@ -64,8 +64,8 @@ class SecurityConfiguration {
         HttpSessionRequestCache consoleOnly = new HttpSessionRequestCache();
         consoleOnly.setRequestMatcher(CONSOLE_PAGES);     // an API call refused never makes a session
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(LoginRefusals.basic(problems)))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(LoginRefusals.form()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .requestCache(cache -> cache.requestCache(consoleOnly))
                 .exceptionHandling(handling -> handling

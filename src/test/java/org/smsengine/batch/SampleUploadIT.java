@@ -122,9 +122,20 @@ class SampleUploadIT extends EngineIntegrationTest {
 
     @Test
     void phonesAreMaskedForEveryRoleButAdmin() {
-        JsonNode page = operator().get("/api/v1/batches/" + batchId + "/messages?size=1000").json();
-        for (JsonNode message : page.get("items")) {
-            assertThat(message.get("phone").asText()).contains("****");
+        JsonNode whole = admin().get("/api/v1/batches/" + batchId + "/messages?size=1000").json().get("items");
+        JsonNode page = operator().get("/api/v1/batches/" + batchId + "/messages?size=1000").json().get("items");
+        assertThat(page).hasSameSizeAs(whole).isNotEmpty();
+        for (int i = 0; i < page.size(); i++) {
+            String phone = whole.get(i).get("phone").asText();
+            String masked = page.get(i).get("phone").asText();
+            // the country code and the last two digits stay, every other digit is a star (API.md)
+            String code = masked.substring(1, masked.indexOf('*'));
+            assertThat(code).as(masked).hasSizeBetween(1, 3);
+            assertThat(masked).as("masked " + phone).hasSameSizeAs(phone).startsWith("+" + code)
+                    .isEqualTo("+" + code + "*".repeat(phone.length() - code.length() - 3) + phone.substring(phone.length() - 2));
+            if (phone.equals("+8613123406612")) {
+                assertThat(masked).isEqualTo("+86*********12");
+            }
         }
     }
 

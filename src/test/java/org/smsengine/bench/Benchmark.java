@@ -50,6 +50,9 @@ import org.smsengine.support.ApiClient;
  * (default 3) deliver that batch and node {@code bench.killNode} (default 2; 1 is the manager) gets {@code kill -9}
  * once the simulator has accepted {@code bench.killAt} per cent of it (default 30); PASS when every row is sent
  * and no more numbers went twice than the batch counts in doubt.
+ *
+ * <p>After the measured runs, unless {@code bench.api} is false, the API's reads under load ({@link ApiRun}: wrk,
+ * 50 connections, plain and bcrypt users); {@code -Dbench.apiOnly=true} runs only that.
  */
 public final class Benchmark {
 
@@ -86,10 +89,17 @@ public final class Benchmark {
                 ClusterRun.print(options, services, database);
                 return;
             }
-            for (int rows : options.rowCounts()) {
-                measure(options, services, database, server, rows);
+            if (!ApiRun.requested()) {
+                for (int rows : options.rowCounts()) {
+                    measure(options, services, database, server, rows);
+                }
             }
-            LimiterRun.print(options);
+            if (ApiRun.requested() || Boolean.parseBoolean(System.getProperty("bench.api", "true"))) {
+                api(options, services, database);
+            }
+            if (!ApiRun.requested()) {
+                LimiterRun.print(options);
+            }
         }
     }
 
@@ -138,6 +148,20 @@ public final class Benchmark {
             }
         } finally {
             simulator.close();
+        }
+    }
+
+    /** The API's reads under load ({@link ApiRun}), on an engine and a simulator of their own. */
+    private static void api(BenchOptions options, BenchServices services, EngineDatabase database) throws Exception {
+        Path runDir = Files.createDirectories(options.workDir().resolve("run-api"));
+        int smscPort = freePort();
+        Map<String, String> engineProperties = new java.util.HashMap<>(services.engineProperties());
+        engineProperties.putAll(provider(smscPort));
+        engineProperties.putAll(ApiRun.users());
+        try (SimulatorProcess simulator = SimulatorProcess.start(options.jar(), smscPort, freePort(), simulatorSettings(Map.of()),
+                runDir.resolve("simulator.log"));
+             EngineProcess engine = EngineProcess.start(options.jar(), options.heap(), freePort(), engineProperties, runDir)) {
+            ApiRun.print(options, engine, database, services);
         }
     }
 

@@ -188,7 +188,7 @@ class InboundIT extends EngineIntegrationTest {
         assertThat(rows.get(0).get("action")).isEqualTo("opted_out");
 
         List<CSVRecord> masked = csvOf(operator().get("/api/v1/inbound/export?phone=" + phone.substring(1)).text());
-        assertThat(masked).hasSize(2).allSatisfy(row -> assertThat(row.get("from")).contains("****").isNotEqualTo(phone));
+        assertThat(masked).hasSize(2).allSatisfy(row -> assertThat(row.get("from")).isEqualTo(masked(phone)));
         assertThat(operator().get("/api/v1/inbound/export?keyword=maybe").status()).isEqualTo(400);
     }
 
@@ -223,11 +223,11 @@ class InboundIT extends EngineIntegrationTest {
         JsonNode help = marketer().get("/api/v1/inbound?phone=" + phone + "&keyword=help").json();
         assertThat(help.get("items")).singleElement().satisfies(item -> {
             assertThat(item.get("text").asText()).isEqualTo("INFO");
-            assertThat(item.get("from").asText()).contains("****").isNotEqualTo(phone);
+            assertThat(item.get("from").asText()).isEqualTo(masked(phone));
         });
         JsonNode byBatch = operator().get("/api/v1/inbound?batchId=" + batch + "&keyword=STOP").json();
         assertThat(byBatch.get("total").asLong()).isEqualTo(1);
-        assertThat(byBatch.get("items").get(0).get("from").asText()).contains("****");
+        assertThat(byBatch.get("items").get(0).get("from").asText()).isEqualTo(masked(phone));
         assertThat(operator().get("/api/v1/inbound?keyword=STOP&size=5").json().get("items")).isNotEmpty();
     }
 
@@ -247,6 +247,11 @@ class InboundIT extends EngineIntegrationTest {
 
     private static String phone() {
         return "+1555" + String.format("%07d", NEXT.incrementAndGet() % 10_000_000);
+    }
+
+    /** As a role below ADMIN sees a number: the country code and the last two digits (API.md). */
+    private static String masked(String phone) {
+        return "+1********" + phone.substring(phone.length() - 2);
     }
 
     private static InboundMessage mo(String from, String to, String text) {
