@@ -150,7 +150,10 @@ class BatchCountersIT extends EngineIntegrationTest {
                 BatchRow started = transaction().execute(status -> batches.startStep(id, "delivery"));
                 assertThat(started.counts().sent()).isEqualTo(1);
             });
-            assertThat(rowSent(id)).as("the slot the holder had was skipped").isZero();
+            // the slot the holder had was skipped: its 10 are not in the row. (The engine's own fold, every second,
+            // may have folded the committed 1 before the holder took the slot: the row then holds that 1, and the
+            // holder's 10 went into a slot of their own, which was skipped all the same.)
+            assertThat(rowSent(id)).as("the slot the holder had was skipped").isLessThanOrEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT delivered FROM sms_batch WHERE id = ?", Long.class, id)).isEqualTo(1);
 
             release.countDown();

@@ -42,7 +42,8 @@ import org.springframework.test.context.TestConstructor;
  * continue on the others and the batch completes without a recipient lost. Then a pause through a
  * node that runs none of the job, two batches at once, a request the broker delivers again, a worker
  * stopped with SIGTERM (its partitions handed back), and the job's own node killed (recovery ends
- * its job once the partitions it had sent elsewhere stopped, and another node continues it unasked). This test's own engine is one more
+ * its job once the partitions it had sent elsewhere stopped, and another node continues it unasked), and the broker
+ * restarted in the middle of a delivery. This test's own engine is one more
  * node, without a broker: it runs none of these batches' partitions (it may run recovery).
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
@@ -281,6 +282,36 @@ class ClusterIT extends EngineIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sms_partition_claim WHERE batch_id = ?", Long.class, id))
                 .isZero();
         assertSentOnceOrInDoubt(first, count, inDoubt);
+    }
+
+    /**
+     * The broker restarted in the middle of a delivery through it (a deploy of the broker, a failover): nothing is
+     * lost, nothing sent twice. Partitions running go on (they need the broker only to be asked for); requests the
+     * broker still held are delivered again and dropped by the node that runs or ran them; requests a broker
+     * without a disk lost (the embedded one keeps nothing) are sent again by their manager.
+     */
+    @Test
+    @Order(6)
+    void aBrokerRestartedInTheMiddleOfADeliveryIsWaitedOutAndEveryNumberIsSentOnce() throws Exception {
+        int first = 2_600_000;
+        int count = 12_000;
+        ApiClient survivor = node(3);
+        long id = survivor.uploadCsv(Recipients.csv(first, count), Map.of("name", "broker restarted", "template",
+                "Hi {{name}}", "region", "US", "tps", "1000")).createdId();
+        survivor.awaitState(id, "READY", DONE);
+        assertThat(survivor.postJson("/api/v1/batches/" + id + "/start", Map.of()).status()).isEqualTo(202);
+        awaitAccepted(first, count, 1_500);
+
+        TestServices.restartBroker(Duration.ofSeconds(5));
+
+        JsonNode done = survivor.awaitState(id, "COMPLETED", DONE);
+        assertThat(done.get("counts").get("sent").asInt()).isEqualTo(count);
+        assertThat(done.get("counts").get("inDoubt").asInt()).isZero();
+        for (int i = first; i < first + count; i++) {
+            assertThat(accounting.acceptedFor(Recipients.phone(i))).as(Recipients.phone(i)).isEqualTo(1);
+        }
+        // and the node is connected to the broker again, for the next batch
+        survivor.await("/api/v1/cluster/nodes", all -> brokerNodes(all).size() == 1, DONE, 250);
     }
 
     private static List<JsonNode> brokerNodes(JsonNode all) {

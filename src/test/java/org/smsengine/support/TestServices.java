@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import redis.embedded.RedisServer;
@@ -107,30 +108,67 @@ public final class TestServices {
     }
 
     /**
+     * Restarts the AMQP broker for real, as an operator's restart or a failover does: every connection dropped,
+     * nothing listening for {@code down}, then the broker back on its address. The embedded Qpid keeps nothing
+     * (a memory store: its queues and what they held are gone, as a broker that lost its disk); the machine's
+     * RabbitMQ ({@code rabbitmqctl stop_app} / {@code start_app}) keeps its durable queues and their messages.
+     */
+    public static void restartBroker(Duration down) throws Exception {
+        String external = System.getenv("SMS_TEST_AMQP_URL");
+        if (external == null || external.isBlank()) {
+            EmbeddedBroker.restart(down);
+            return;
+        }
+        rabbitmqctl("stop_app");
+        Thread.sleep(down.toMillis());          // the outage itself
+        rabbitmqctl("start_app");
+        rabbitmqctl("await_online_nodes", "1");
+    }
+
+    private static void rabbitmqctl(String... arguments) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("rabbitmqctl"));
+        command.addAll(java.util.List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed: " + output);
+        }
+    }
+
+    /**
      * Qpid Broker-J in memory (nothing on disk but its work directory), on a free port, with the
      * user guest/guest over PLAIN (its configuration lets PLAIN through without TLS).
      */
     private static final class EmbeddedBroker {
+        private static Map<String, Object> attributes;
+        private static org.apache.qpid.server.SystemLauncher broker;
         static final String URL = start();
 
         private static String start() {
             int port = freePort();
             try {
                 java.nio.file.Path work = java.nio.file.Files.createTempDirectory("qpid");
-                Map<String, Object> attributes = new java.util.HashMap<>();
+                attributes = new java.util.HashMap<>();
                 attributes.put("type", "Memory");
                 attributes.put("initialConfigurationLocation",
                         TestServices.class.getResource("/qpid-test-config.json").toExternalForm());
                 attributes.put("startupLoggedToSystemOut", false);
                 attributes.put("context", Map.of("qpid.amqp_port", Integer.toString(port), "qpid.work_dir", work.toString(),
                         "qpid.home_dir", work.toString()));
-                org.apache.qpid.server.SystemLauncher broker = new org.apache.qpid.server.SystemLauncher();
+                broker = new org.apache.qpid.server.SystemLauncher();
                 broker.startup(attributes);
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::shutdown));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.shutdown()));
                 return "amqp://guest:guest@127.0.0.1:" + port;
             } catch (Exception e) {
                 throw new IllegalStateException("The embedded AMQP broker did not start", e);
             }
+        }
+
+        static synchronized void restart(Duration down) throws Exception {
+            broker.shutdown();
+            Thread.sleep(down.toMillis());      // the outage itself
+            broker = new org.apache.qpid.server.SystemLauncher();
+            broker.startup(attributes);
         }
     }
 
