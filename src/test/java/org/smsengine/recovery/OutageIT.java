@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -88,32 +90,123 @@ class OutageIT extends EngineIntegrationTest {
     }
 
     @Test
-    void aValidationAndAPreparationCutOffByTheDatabaseGoOnByThemselvesWithExactCounts() throws Exception {
+    void aValidationAndAPreparationCutOffByTheDatabaseForTenSecondsAndForAMinuteGoOnByThemselvesWithExactCounts()
+            throws Exception {
         node = Isolated.start(this, "preparation", PATIENT);
-        int rows = 90_000;
-        // cut the moment the upload is answered: the job's first statements meet a database that is gone
-        long validated = node.api().uploadCsv(Recipients.csv(2_300_000, rows),
-                Map.of("name", "cut at validation", "template", "Hi {{name}}", "region", "US")).createdId();
-        node.proxy.cut();
-        Thread.sleep(10_000);                                           // the outage itself
-        node.proxy.restore();
-        JsonNode ready = node.api().awaitState(validated, "READY", Duration.ofSeconds(120), 250);
-        assertThat(ready.get("counts").get("valid").asInt()).isEqualTo(rows);
-        assertThat(ready.get("counts").get("prepared").asInt()).isEqualTo(rows);
+        int rows = 40_000;
+        for (long outage : new long[] {10, 60}) {
+            // cut the moment the upload is answered: the job's first statements meet a database that is gone
+            long validated = node.api().uploadCsv(Recipients.csv(outage == 10 ? 2_300_000 : 2_340_000, rows),
+                    Map.of("name", "cut at validation", "template", "Hi {{name}}", "region", "US")).createdId();
+            node.proxy.cut();
+            Thread.sleep(Duration.ofSeconds(outage).toMillis());         // the outage itself
+            node.proxy.restore();
+            JsonNode ready = node.api().awaitState(validated, "READY", Duration.ofSeconds(120), 250);
+            assertThat(ready.get("counts").get("valid").asInt()).isEqualTo(rows);
+            assertThat(ready.get("counts").get("prepared").asInt()).isEqualTo(rows);
 
-        long prepared = node.api().uploadCsv(Recipients.csv(2_400_000, rows),
-                Map.of("name", "cut at preparation", "template", "Hi {{name}}", "region", "US")).createdId();
-        // cut in the middle of the preparation: chunks are being written
-        node.api().await("/api/v1/batches/" + prepared + "/progress", progress -> progress.path("step").asText()
-                .equals("preparation") && progress.path("processed").asLong() > 0, Duration.ofSeconds(60), 20);
+            long prepared = node.api().uploadCsv(Recipients.csv(outage == 10 ? 2_400_000 : 2_440_000, rows),
+                    Map.of("name", "cut at preparation", "template", "Hi {{name}}", "region", "US")).createdId();
+            // cut in the middle of the preparation: chunks are being written
+            node.api().await("/api/v1/batches/" + prepared + "/progress", progress -> progress.path("step").asText()
+                    .equals("preparation") && progress.path("processed").asLong() > 0, Duration.ofSeconds(60), 20);
+            node.proxy.cut();
+            Thread.sleep(Duration.ofSeconds(outage).toMillis());         // the outage itself
+            node.proxy.restore();
+            JsonNode second = node.api().awaitState(prepared, "READY", Duration.ofSeconds(120), 250);
+            assertThat(second.get("counts").get("valid").asInt()).isEqualTo(rows);
+            assertThat(second.get("counts").get("prepared").asInt()).isEqualTo(rows);
+            assertThat(node.database.queryForObject(
+                    "SELECT count(*) FROM sms_message WHERE batch_id = ? AND status = 'PREPARED'", Long.class, prepared))
+                    .isEqualTo(rows);
+        }
+        node.noExecutionLeftUnsettled();
+    }
+
+    /**
+     * The end of a job (its last submits recorded, the statistics step, the lifecycle told), and a send time that
+     * falls in the outage: the batch completes, and the scheduled one starts late, not never.
+     */
+    @Test
+    void theEndOfADeliveryAndASendTimeCutOffByTheDatabaseGoOnByThemselves() throws Exception {
+        node = Isolated.start(this, "ends", PATIENT);
+        int first = 2_240_000;
+        int count = 2_000;
+        long id = node.delivering(first, count, 1, accounting);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> acceptedInRange(first, count) >= count);
         node.proxy.cut();
         Thread.sleep(10_000);                                           // the outage itself
         node.proxy.restore();
-        JsonNode second = node.api().awaitState(prepared, "READY", Duration.ofSeconds(120), 250);
-        assertThat(second.get("counts").get("valid").asInt()).isEqualTo(rows);
-        assertThat(second.get("counts").get("prepared").asInt()).isEqualTo(rows);
-        assertThat(node.database.queryForObject("SELECT count(*) FROM sms_message WHERE batch_id = ? AND status = 'PREPARED'",
-                Long.class, prepared)).isEqualTo(rows);
+        JsonNode completed = node.api().awaitState(id, "COMPLETED", Duration.ofSeconds(120), 250);
+        assertThat(completed.get("counts").get("sent").asInt()).isEqualTo(count);
+        everyNumberOnce(first, count);
+
+        int scheduledFirst = 2_250_000;
+        OffsetDateTime sendAt = OffsetDateTime.now().plusSeconds(40);
+        long scheduled = node.api().uploadCsv(Recipients.csv(scheduledFirst, 200), Map.of("name", "send time in the outage",
+                "template", "Hi {{name}}", "region", "US", "sendAt", sendAt.toString())).createdId();
+        node.api().awaitState(scheduled, "SCHEDULED", Duration.ofSeconds(40), 100);
+        node.proxy.cut();
+        // the outage, from before the send time to 20 s after it
+        Thread.sleep(Math.max(0, Duration.between(OffsetDateTime.now(), sendAt.plusSeconds(20)).toMillis()));
+        node.proxy.restore();
+        JsonNode late = node.api().awaitState(scheduled, "COMPLETED", Duration.ofSeconds(120), 250);
+        assertThat(late.get("counts").get("sent").asInt()).isEqualTo(200);
+        everyNumberOnce(scheduledFirst, 200);
+        node.noExecutionLeftUnsettled();
+    }
+
+    /**
+     * The schedulers' side: a cron firing that falls in the outage fires once, late, and its batch completes; an
+     * opt-out import whose merge is cut off finishes with every row on the list.
+     */
+    @Test
+    void aCronFiringAndAnOptOutImportCutOffByTheDatabaseGoOnByThemselves() throws Exception {
+        node = Isolated.start(this, "schedulers", PATIENT);
+        int audienceFirst = 2_260_000;
+        ApiClient.Response audience = node.api().uploadCsv(Recipients.csv(audienceFirst, 300),
+                Map.of("name", "cron in the outage", "region", "US"), "/api/v1/audiences");
+        assertThat(audience.status()).as(audience.text()).isEqualTo(201);
+        long audienceId = audience.json().get("id").asLong();
+        node.api().await("/api/v1/audiences/" + audienceId, a -> a.get("state").asText().equals("READY"),
+                Duration.ofSeconds(60));
+        // one firing only, 30 s from now (Quartz's cron, seconds first, with its year)
+        OffsetDateTime fireAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(30).withNano(0);
+        String cron = String.format("%d %d %d %d %d ? %d", fireAt.getSecond(), fireAt.getMinute(), fireAt.getHour(),
+                fireAt.getDayOfMonth(), fireAt.getMonthValue(), fireAt.getYear());
+        ApiClient.Response campaign = node.api().postJson("/api/v1/campaigns", Map.of("name", "cron in the outage",
+                "cron", cron, "timezone", "UTC", "audienceId", audienceId, "template", "Hi {{name}}"));
+        assertThat(campaign.status()).as(campaign.text()).isEqualTo(201);
+        long campaignId = campaign.json().get("id").asLong();
+
+        int importFirst = 2_500_000;
+        int importRows = 250_000;                                       // three merge windows of 100,000
+        ApiClient.Response started = node.api().uploadCsv(Recipients.csv(importFirst, importRows),
+                Map.of("region", "US", "phoneColumn", "phone"), "/api/v1/opt-outs");
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        long importId = started.json().get("id").asLong();
+        node.proxy.cut();                                               // the merge has just begun
+        // the outage, from now to 20 s after the firing time
+        Thread.sleep(Math.max(0, Duration.between(OffsetDateTime.now(), fireAt.plusSeconds(20)).toMillis()));
+        node.proxy.restore();
+
+        JsonNode imported = node.api().await("/api/v1/opt-outs/imports/" + importId,
+                i -> !i.get("state").asText().equals("RUNNING"), Duration.ofSeconds(120));
+        assertThat(imported.get("state").asText()).as(imported.toString()).isEqualTo("DONE");
+        assertThat(imported.get("added").asLong()).isEqualTo(importRows);
+        assertThat(node.database.queryForObject("SELECT count(*) FROM sms_opt_out WHERE phone BETWEEN ? AND ?",
+                Long.class, Recipients.phone(importFirst), Recipients.phone(importFirst + importRows - 1)))
+                .isEqualTo(importRows);
+
+        JsonNode firings = node.api().await("/api/v1/campaigns/" + campaignId + "/firings", f -> f.size() >= 1,
+                Duration.ofSeconds(60));
+        assertThat(firings).as(firings.toString()).hasSize(1);
+        assertThat(firings.get(0).get("decision").asText()).isEqualTo("CREATED");
+        long batchId = firings.get(0).get("batchId").asLong();
+        JsonNode fired = node.api().awaitState(batchId, "COMPLETED", Duration.ofSeconds(120), 250);
+        assertThat(fired.get("counts").get("sent").asInt()).isEqualTo(300);
+        everyNumberOnce(audienceFirst, 300);
         node.noExecutionLeftUnsettled();
     }
 
