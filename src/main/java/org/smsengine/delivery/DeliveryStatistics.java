@@ -1,5 +1,6 @@
 package org.smsengine.delivery;
 
+import org.smsengine.delivery.ratelimit.RateLimits;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;

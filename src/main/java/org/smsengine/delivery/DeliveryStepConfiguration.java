@@ -1,5 +1,6 @@
 package org.smsengine.delivery;
 
+import org.smsengine.delivery.ratelimit.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.smsengine.batch.BatchMapper;

@@ -1,5 +1,6 @@
 package org.smsengine.delivery;
 
+import org.smsengine.delivery.ratelimit.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;

@@ -13,7 +13,8 @@ public class Providers implements DisposableBean {
     private final Map<String, ProviderSettings.Definition> definitions;
     private final String defaultName;
 
-    Providers(Map<String, SmsProvider> byName, Map<String, ProviderSettings.Definition> definitions, String defaultName) {
+    /** Built once by {@code provider.wiring}, from the settings. */
+    public Providers(Map<String, SmsProvider> byName, Map<String, ProviderSettings.Definition> definitions, String defaultName) {
         this.byName = new LinkedHashMap<>(byName);
         this.definitions = definitions;
         this.defaultName = defaultName;

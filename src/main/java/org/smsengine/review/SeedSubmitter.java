@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchRow;
-import org.smsengine.delivery.RateLimits;
+import org.smsengine.delivery.ratelimit.RateLimits;
 import org.smsengine.message.MessageRow;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.Providers;

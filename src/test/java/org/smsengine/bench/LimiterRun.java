@@ -1,7 +1,7 @@
 package org.smsengine.bench;
 
 import java.util.Locale;
-import org.smsengine.delivery.LimiterAccuracy;
+import org.smsengine.delivery.ratelimit.LimiterAccuracy;
 import org.smsengine.support.TestServices;
 
 /**

@@ -32,7 +32,7 @@ final class SimulatorProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", jar.toString(), "-Dloader.main=org.smsengine.provider.simulator.SimulatorMain",
+                "-cp", jar.toString(), "-Dloader.main=org.smsengine.simulator.SimulatorMain",
                 "org.springframework.boot.loader.launch.PropertiesLauncher",
                 "--sms.simulator.port=" + port, "--sms.simulator.http-port=" + httpPort));
         settings.forEach((key, value) -> command.add("--sms.simulator." + key + "=" + value));

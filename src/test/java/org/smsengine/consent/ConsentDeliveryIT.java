@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.smsengine.provider.InboundMessage;
 import org.smsengine.provider.InboundSink;
-import org.smsengine.provider.simulator.SmscSimulator;
+import org.smsengine.simulator.SmscSimulator;
 import org.smsengine.scheduling.Housekeeping;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.smsengine.provider.simulator.SmscSimulator;
+import org.smsengine.simulator.SmscSimulator;
 import org.smsengine.scheduling.Housekeeping;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.smsengine.provider.simulator.SmscSimulator;
+import org.smsengine.simulator.SmscSimulator;
 import org.smsengine.support.ApiClient;
 import org.smsengine.support.EngineIntegrationTest;
 import org.smsengine.support.Recipients;

@@ -37,9 +37,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.smsengine.provider.simulator.SimulatorSettings.IdFormat;
-import org.smsengine.provider.simulator.SimulatorSettings.ReceiptPdu;
-import org.smsengine.provider.simulator.SimulatorSettings.ReceiptStyle;
+import org.smsengine.simulator.SimulatorSettings.IdFormat;
+import org.smsengine.simulator.SimulatorSettings.ReceiptPdu;
+import org.smsengine.simulator.SimulatorSettings.ReceiptStyle;
 
 /**
  * A test SMSC on Cloudhopper's ch-smpp, an SMPP library other than the jSMPP the engine and its

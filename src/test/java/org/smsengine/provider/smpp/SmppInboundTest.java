@@ -25,11 +25,11 @@ import org.smsengine.provider.InboundMessage;
 import org.smsengine.provider.OutgoingMessage;
 import org.smsengine.provider.ProviderSettings;
 import org.smsengine.provider.SubmitResult;
-import org.smsengine.provider.simulator.MoNotDeliveredException;
-import org.smsengine.provider.simulator.ReceivedPart;
-import org.smsengine.provider.simulator.SimulatorHttp;
-import org.smsengine.provider.simulator.SimulatorSettings;
-import org.smsengine.provider.simulator.SmscSimulator;
+import org.smsengine.simulator.MoNotDeliveredException;
+import org.smsengine.simulator.ReceivedPart;
+import org.smsengine.simulator.SimulatorHttp;
+import org.smsengine.simulator.SimulatorSettings;
+import org.smsengine.simulator.SmscSimulator;
 import org.smsengine.template.SegmentCounter;
 
 /** The SMPP provider against the simulator, without the engine: messages handsets send, and validity on submit. */

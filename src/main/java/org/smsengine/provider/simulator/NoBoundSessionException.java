@@ -1,9 +1,0 @@
-package org.smsengine.provider.simulator;
-
-/** An MO cannot be delivered: no ESME is bound to the simulator. */
-public class NoBoundSessionException extends IllegalStateException {
-
-    public NoBoundSessionException(String from) {
-        super("No session is bound to the simulator: the message from " + from + " cannot be delivered");
-    }
-}
