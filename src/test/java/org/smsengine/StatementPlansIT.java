@@ -189,9 +189,9 @@ class StatementPlansIT extends EngineIntegrationTest {
                 "at", now, "since", now.minusSeconds(900), "until", now.plusSeconds(900), "userLimit", 5, "ipLimit", 50));
         statements.put("org.smsengine.system.LoginThrottleMapper.clearUser",
                 Map.of("username", "user-7", "since", now.minusSeconds(900), "at", now));
-        statements.put("org.smsengine.consent.PhoneLookupMapper.recordIfUnder", Map.of("username", "user-7", "endpoint", "GET x",
+        statements.put("org.smsengine.optout.PhoneLookupMapper.recordIfUnder", Map.of("username", "user-7", "endpoint", "GET x",
                 "phone", "+12015550100", "at", now, "since", now.minusSeconds(60), "limit", 30));
-        statements.put("org.smsengine.consent.PhoneLookupMapper.oldestSince", Map.of("username", "user-7", "since", now.minusSeconds(60)));
+        statements.put("org.smsengine.optout.PhoneLookupMapper.oldestSince", Map.of("username", "user-7", "since", now.minusSeconds(60)));
         List<String> beyond = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -536,39 +536,41 @@ class StatementPlansIT extends EngineIntegrationTest {
                     params("table", table, "batchId", NEW, "window", window(partition, after, PAGE)), List.of(), perPage()));
         });
         String audiences = "org.smsengine.audience.AudienceMapper.";
-        String consent = "org.smsengine.consent.";
+        String screening = "org.smsengine.delivery.screening.";
+        String optOuts = "org.smsengine.optout.";
+        String inbound = "org.smsengine.inbound.";
         // a page of the new batch's numbers: every hundredth opted out; some of the history's, which have a frequency row
         String[] page = java.util.stream.IntStream.range(0, PAGE)
                 .mapToObj(i -> i % 10 == 0 ? "+1201" + String.format("%07d", i + 1) : "+1202" + String.format("%07d", i * 97 + 1))
                 .toArray(String[]::new);
         page[1] = "+12030000001";
-        cases.add(new Case("consent: screen a page", consent + "ScreeningMapper.screen",
+        cases.add(new Case("consent: screen a page", screening + "ScreeningMapper.screen",
                 params("batchId", NEW, "sender", "", "phones", page, "counts", null, "seconds", null, "keep", 0),
                 List.of(), perPage()));
-        cases.add(new Case("consent: screen a page under frequency caps", consent + "ScreeningMapper.screen",
+        cases.add(new Case("consent: screen a page under frequency caps", screening + "ScreeningMapper.screen",
                 params("batchId", NEW, "sender", "", "phones", page, "counts", new Integer[] {1, 3},
                         "seconds", new Long[] {14_400L, 604_800L}, "keep", 3),
                 List.of(), perPage()));
-        cases.add(new Case("consent: the newest opt-outs", consent + "ScreeningMapper.changesSince",
+        cases.add(new Case("consent: the newest opt-outs", screening + "ScreeningMapper.changesSince",
                 params("since", java.time.OffsetDateTime.now().minusSeconds(2)),
                 List.of("INSERT INTO sms_opt_out_event (phone, action, source, actor) VALUES ('+12029999999', 'added', 'keyword', 'k')"),
                 perPage()));
-        cases.add(new Case("consent: a slice of an import merged", consent + "OptOutMapper.mergeStaged",
+        cases.add(new Case("consent: a slice of an import merged", optOuts + "OptOutMapper.mergeStaged",
                 params("importId", 1L, "after", HISTORY / 2, "through", HISTORY / 2 + PAGE, "reason", null, "actor", "t"),
                 List.of(), perPage()));
-        cases.add(new Case("inbound: a number's messages", consent + "InboundMapper.page",
+        cases.add(new Case("inbound: a number's messages", inbound + "InboundMapper.page",
                 params("phone", "+12010000007", "keyword", null, "batchId", null, "offset", 0L, "limit", PAGE),
                 List.of(), perPage()));
-        cases.add(new Case("inbound: a batch's messages", consent + "InboundMapper.page",
+        cases.add(new Case("inbound: a batch's messages", inbound + "InboundMapper.page",
                 params("phone", null, "keyword", null, "batchId", NEW, "offset", 0L, "limit", PAGE),
                 List.of(), perPage()));
-        cases.add(new Case("opt-outs: a page of one source", consent + "OptOutQueryMapper.page",
+        cases.add(new Case("opt-outs: a page of one source", optOuts + "OptOutQueryMapper.page",
                 params("source", "api", "sources", List.of("api", "import", "keyword"), "offset", 0L, "size", PAGE),
                 List.of(), perPage()));
-        cases.add(new Case("opt-outs: a page of the whole list", consent + "OptOutQueryMapper.page",
+        cases.add(new Case("opt-outs: a page of the whole list", optOuts + "OptOutQueryMapper.page",
                 params("source", null, "sources", List.of("api", "import", "keyword"), "offset", 0L, "size", PAGE),
                 List.of(), perPage()));
-        cases.add(new Case("opt-outs: the export's next window", consent + "OptOutQueryMapper.after",
+        cases.add(new Case("opt-outs: the export's next window", optOuts + "OptOutQueryMapper.after",
                 params("afterPhone", "+12030001000", "limit", PAGE), List.of(), perPage()));
         cases.add(new Case("consent: held messages suppressed", delivery + "suppress",
                 params("batchId", NEW, "partitionNo", 0, "ids", scattered, "reasons", fill(scattered.length, "opted_out")),
@@ -583,7 +585,7 @@ class StatementPlansIT extends EngineIntegrationTest {
         cases.add(new Case("retention: a window of send times", housekeeping + "purgePhoneWindow",
                 params("table", "sms_frequency", "after", "+12010001000", "through", "+12010001050", "olderThanMillis", 1000L),
                 List.of(), perPage()));
-        cases.add(new Case("inbound: the export's next window", consent + "InboundMapper.window",
+        cases.add(new Case("inbound: the export's next window", inbound + "InboundMapper.window",
                 params("phone", null, "keyword", null, "batchId", NEW, "before", Long.MAX_VALUE, "limit", PAGE),
                 List.of(), perPage()));
         cases.add(new Case("audience: duplicates", audiences + "countDuplicates", params("id", 2L), List.of(), perBatch()));

@@ -16,12 +16,12 @@ class BrokerWatch {
 
     private final NodeMapper nodes;
     private final NodeIdentity node;
-    private final BrokerPartitions broker;
+    private final PartitionRequests broker;
     private Boolean last;
 
     private final Outages outages;
 
-    BrokerWatch(NodeMapper nodes, NodeIdentity node, ObjectProvider<BrokerPartitions> broker, Outages outages) {
+    BrokerWatch(NodeMapper nodes, NodeIdentity node, ObjectProvider<PartitionRequests> broker, Outages outages) {
         this.outages = outages;
         this.nodes = nodes;
         this.node = node;

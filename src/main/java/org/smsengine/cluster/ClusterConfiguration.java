@@ -43,9 +43,16 @@ class ClusterConfiguration {
         }
 
         @Bean
-        BrokerPartitions brokerPartitions(ConnectionFactory connections, AmqpAdmin admin, JobExplorer jobExplorer,
-                PartitionWorker worker, WorkerSteps steps, ClusterSettings settings, ObjectMapper json, ClaimMapper claims) {
-            return new BrokerPartitions(connections, admin, jobExplorer, worker, steps, settings, json, claims);
+        PartitionListeners partitionListeners(ConnectionFactory connections, AmqpAdmin admin, PartitionWorker worker,
+                ClusterSettings settings, ObjectMapper json) {
+            return new PartitionListeners(connections, admin, worker, settings, json);
+        }
+
+        @Bean
+        PartitionRequests partitionRequests(ConnectionFactory connections, AmqpAdmin admin, JobExplorer jobExplorer,
+                PartitionListeners listeners, WorkerSteps steps, ClusterSettings settings, ObjectMapper json,
+                ClaimMapper claims) {
+            return new PartitionRequests(connections, admin, jobExplorer, listeners, steps, settings, json, claims);
         }
     }
 

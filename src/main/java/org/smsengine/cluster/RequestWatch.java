@@ -29,22 +29,22 @@ final class RequestWatch {
     private static final Logger log = LoggerFactory.getLogger(RequestWatch.class);
 
     /** A request sent and not ended, and how many looks in a row found it lost. */
-    private record Outstanding(String queue, BrokerPartitions.Request request, int lostLooks) {
+    private record Outstanding(String queue, PartitionRequest request, int lostLooks) {
     }
 
     private final Map<Long, Outstanding> outstanding = new ConcurrentHashMap<>();
     private final ClaimMapper claims;
     private final AmqpAdmin admin;
-    private final BiConsumer<String, BrokerPartitions.Request> resend;
+    private final BiConsumer<String, PartitionRequest> resend;
 
-    RequestWatch(ClaimMapper claims, AmqpAdmin admin, BiConsumer<String, BrokerPartitions.Request> resend) {
+    RequestWatch(ClaimMapper claims, AmqpAdmin admin, BiConsumer<String, PartitionRequest> resend) {
         this.claims = claims;
         this.admin = admin;
         this.resend = resend;
     }
 
     /** The request was confirmed by the broker. */
-    void sent(String queue, BrokerPartitions.Request request) {
+    void sent(String queue, PartitionRequest request) {
         outstanding.put(request.stepExecutionId(), new Outstanding(queue, request, 0));
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.smsengine.batch.BatchCounts;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.CounterSlots;
-import org.smsengine.consent.PageScreen;
+import org.smsengine.delivery.screening.PageScreen;
 import org.smsengine.pipeline.StopSignals;
 import org.smsengine.progress.ProgressPublisher;
 import org.springframework.stereotype.Component;

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.smsengine.batch.SendWindow;
-import org.smsengine.consent.PageScreen;
+import org.smsengine.delivery.screening.PageScreen;
 import org.smsengine.message.MessageStatus;
 import org.smsengine.pipeline.StepDefinition;
 import org.smsengine.pipeline.StopSignals;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.smsengine.batch.BatchRow;
 import org.smsengine.batch.SendWindow;
-import org.smsengine.consent.PageScreen;
+import org.smsengine.delivery.screening.PageScreen;
 import org.smsengine.recipient.CountryRule;
 import org.smsengine.recipient.PhoneCheck;
 import org.smsengine.recipient.RejectReason;

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsengine.batch.BatchMapper;
 import org.smsengine.batch.BatchRow;
-import org.smsengine.consent.ScreeningSettings;
+import org.smsengine.delivery.screening.ScreeningSettings;
 import org.smsengine.delivery.BatchRecount;
 import org.smsengine.delivery.ReceiptQuarantine;
 import org.smsengine.idempotency.IdempotencyKeys;

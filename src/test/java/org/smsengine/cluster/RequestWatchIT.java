@@ -45,7 +45,7 @@ class RequestWatchIT extends EngineIntegrationTest {
         CachingConnectionFactory connections = new CachingConnectionFactory(URI.create(TestServices.amqpUrl()));
         RabbitAdmin admin = new RabbitAdmin(connections);
         String queue = "sms.partitions." + RUN_PREFIX.replace(":", "") + ".watch-worker";
-        List<BrokerPartitions.Request> resent = new CopyOnWriteArrayList<>();
+        List<PartitionRequest> resent = new CopyOnWriteArrayList<>();
         RequestWatch watch = new RequestWatch(claims, admin, (to, request) -> {
             assertThat(to).isEqualTo(queue);
             resent.add(request);
@@ -125,8 +125,8 @@ class RequestWatchIT extends EngineIntegrationTest {
         return step;
     }
 
-    private static BrokerPartitions.Request request(StepExecution step) {
-        return new BrokerPartitions.Request("watch-worker", step.getJobExecutionId(), step.getId());
+    private static PartitionRequest request(StepExecution step) {
+        return new PartitionRequest("watch-worker", step.getJobExecutionId(), step.getId());
     }
 
     private static void awaitWaiting(RabbitAdmin admin, String queue, int messages) throws InterruptedException {

@@ -1,5 +1,0 @@
-package org.smsengine.consent;
-
-/** The answer to an import's upload (202): its id to follow it by, and its state, RUNNING. */
-record ImportStarted(long id, String state) {
-}
