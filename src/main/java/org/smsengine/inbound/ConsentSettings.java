@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * What the engine makes of the messages handsets send ({@code sms.consent}): the keywords, per
- * language, and the replies. The defaults are in {@code application.yml}, where the README points.
+ * language, and the replies. The defaults are in {@code application.yml}; docs/consent.md explains them.
  *
  * @param keywords      the words that opt a number out, back in, or ask for help, per language
  * @param replies       the answer to each keyword; empty: none is sent

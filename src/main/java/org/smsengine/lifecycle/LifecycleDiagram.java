@@ -3,8 +3,8 @@ package org.smsengine.lifecycle;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle as a Mermaid state diagram, generated from the table (the README shows it; a test
- * keeps the README's copy equal to what the table says).
+ * The lifecycle as a Mermaid state diagram, generated from the table (docs/lifecycle.md shows it; a
+ * test keeps that copy equal to what the table says).
  */
 public final class LifecycleDiagram {
 

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param routes       tried in order; the first whose conditions (country, prefix, the batch's sender and tag) all
  *                     hold routes the message; with none
  *                     matching, the default provider sends it, the others in turn when it cannot
- * @param failureRules tried before the built-in ones (see the README); the first whose codes match decides
+ * @param failureRules tried before the built-in ones (see docs/providers.md); the first whose codes match decides
  * @param prices       per provider, per country (ISO alpha-2, or {@code default} for the rest): the price of a
  *                     segment
  * @param statePoll    how often each node reads which providers operators disabled

@@ -3,7 +3,7 @@ package org.smsengine.bench;
 import java.util.Locale;
 
 /**
- * The figures of a run, as the README quotes them, each rate with the target it is held to
+ * The figures of a run, as docs/benchmarks.md quotes them, each rate with the target it is held to
  * (PASS or MISS beside it): validation at least 50,000 rows/s, preparation at least 100,000 rows/s,
  * 1,000,000 recipients from upload to COMPLETED within 3 minutes, all in a 512 MB heap. Rates are
  * of what each step did: validation of the file's rows, preparation of the messages it wrote,

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class BrowserSession implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** Committed, so the README can show the console as the tests last saw it. */
+    /** Committed, so the README and docs/console.md can show the console as the tests last saw it. */
     private static final Path SCREENSHOTS = Path.of("src/site/screenshots");
     private static final Dimension DESKTOP = new Dimension(1280, 800);
     private static final Dimension PHONE = new Dimension(390, 844);

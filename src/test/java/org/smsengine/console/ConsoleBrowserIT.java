@@ -31,7 +31,7 @@ import org.springframework.test.context.TestConstructor;
  * sample, an approver approves it, an operator starts, pauses and resumes it and watches it reach
  * 100 %, with the numbers the API gives; each role sees only what it may do; the rejects download
  * works with the session; a batch is aborted; nobody approves their own batch; and the browser refuses
- * nothing under the engine's Content-Security-Policy. The screenshots of the README are taken here.
+ * nothing under the engine's Content-Security-Policy. The screenshots of the README and docs/console.md are taken here.
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
