@@ -34,7 +34,7 @@ class BatchGauges {
                 .description("Messages of delivering batches not yet submitted, by provider").register(meters);
     }
 
-    @Scheduled(initialDelay = 1_000, fixedDelayString = "${sms.metrics.gauge-interval:15s}")
+    @Scheduled(initialDelay = 1_000, fixedDelayString = "#{@metricsSettings.gaugeInterval}")
     void refresh() {
         byState.register(batches.countByState(STATES).stream()
                 .map(row -> MultiGauge.Row.of(Tags.of("state", row.key()), row.value())).toList(), true);

@@ -28,7 +28,7 @@ class BrokerWatch {
         this.broker = broker.getIfAvailable();
     }
 
-    @Scheduled(initialDelayString = "${sms.recovery.heartbeat-interval:5s}", fixedDelayString = "${sms.recovery.heartbeat-interval:5s}")
+    @Scheduled(initialDelayString = "#{@recoverySettings.heartbeatInterval}", fixedDelayString = "#{@recoverySettings.heartbeatInterval}")
     void record() {
         if (broker == null) {
             return;

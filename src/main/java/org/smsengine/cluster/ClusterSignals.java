@@ -51,7 +51,7 @@ class ClusterSignals implements MessageListener {
     }
 
     /** Subscribes once Redis answers (the container then re-subscribes by itself after Redis restarts). */
-    @Scheduled(initialDelay = 0, fixedDelayString = "${sms.cluster.subscribe-retry:2s}")
+    @Scheduled(initialDelay = 0, fixedDelayString = "#{@clusterSettings.subscribeRetry}")
     void subscribe() {
         RedisMessageListenerContainer container = listener;
         if (stopped || container.isRunning()) {

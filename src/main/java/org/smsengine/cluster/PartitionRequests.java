@@ -150,7 +150,7 @@ class PartitionRequests implements RemotePartitions {
      * Sends again the requests of this node's manager steps that the broker lost (see {@link RequestWatch}), every
      * {@code sms.cluster.request-watch} (30 s).
      */
-    @Scheduled(initialDelayString = "${sms.cluster.request-watch:30s}", fixedDelayString = "${sms.cluster.request-watch:30s}")
+    @Scheduled(initialDelayString = "#{@clusterSettings.requestWatch}", fixedDelayString = "#{@clusterSettings.requestWatch}")
     void watchRequests() {
         if (!listeners.isRunning() || watch.outstanding() == 0) {
             return;

@@ -1,8 +1,12 @@
 package org.smsengine.delivery;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of delivery on this node ({@code sms.delivery}); the tuning of the delivery step itself
@@ -19,11 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         another batch's preparation; beyond it, partitions wait their turn
  */
 @ConfigurationProperties("sms.delivery")
+@Validated
 public record DeliverySettings(
-        @DefaultValue("1s") Duration chunkTime,
-        @DefaultValue("500ms") Duration retryPoll,
-        @DefaultValue("200ms") Duration receiptInterval,
-        @DefaultValue("10m") Duration receiptPatience,
-        @DefaultValue("1000000") int receiptCapacity,
-        @DefaultValue("16") int partitionThreads) {
+        @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration chunkTime,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("500ms") Duration retryPoll,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration receiptInterval,
+        @NotNull @DurationMin @DefaultValue("10m") Duration receiptPatience,
+        @Positive @DefaultValue("1000000") int receiptCapacity,
+        @Positive @DefaultValue("16") int partitionThreads) {
 }

@@ -1,8 +1,11 @@
 package org.smsengine.idempotency;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Idempotency keys ({@code sms.idempotency}); housekeeping purges expired ones on
@@ -12,5 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *             that the key is free again
  */
 @ConfigurationProperties("sms.idempotency")
-public record IdempotencySettings(@DefaultValue("24h") Duration keep) {
+@Validated
+public record IdempotencySettings(@NotNull @DurationMin(seconds = 1) @DefaultValue("24h") Duration keep) {
 }

@@ -1,10 +1,18 @@
 package org.smsengine.lifecycle;
 
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
 
-/** @param definition the transition table ({@code sms.lifecycle.definition}) */
+/**
+ * The batch lifecycle ({@code sms.lifecycle}).
+ *
+ * @param definition the transition table: states, events, transitions, guards and actions
+ */
 @ConfigurationProperties("sms.lifecycle")
-public record LifecycleSettings(@DefaultValue("classpath:state-machine-config/batch-lifecycle.yml") Resource definition) {
+@Validated
+public record LifecycleSettings(
+        @NotNull @DefaultValue("classpath:state-machine-config/batch-lifecycle.yml") Resource definition) {
 }

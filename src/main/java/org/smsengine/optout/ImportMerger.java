@@ -48,7 +48,7 @@ class ImportMerger {
     }
 
     /** Takes over the imports whose node stopped merging them. */
-    @Scheduled(cron = "${sms.consent.opt-out.resume-schedule:*/15 * * * * *}")
+    @Scheduled(cron = "#{@optOutSettings.resumeSchedule}")
     void resumeStalled() {
         Long id;
         while ((id = transactions.execute(status -> imports.claimStale(settings.resumeAfter().toMillis()))) != null) {

@@ -1,8 +1,14 @@
 package org.smsengine.optout;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.smsengine.system.Cron;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The opt-out list's API ({@code sms.consent.opt-out}).
@@ -15,11 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resumeSchedule how often each node looks for such an import (Spring cron; "-" never)
  */
 @ConfigurationProperties("sms.consent.opt-out")
+@Validated
 public record OptOutSettings(
-        @DefaultValue("10000") int maxPhones,
-        @DefaultValue("100000") int importSlice,
-        @DefaultValue("100") int keptProblems,
-        @DefaultValue("0") int checkThreads,
-        @DefaultValue("1m") Duration resumeAfter,
-        @DefaultValue("*/15 * * * * *") String resumeSchedule) {
+        @Positive @DefaultValue("10000") int maxPhones,
+        @Positive @DefaultValue("100000") int importSlice,
+        @PositiveOrZero @DefaultValue("100") int keptProblems,
+        @PositiveOrZero @DefaultValue("0") int checkThreads,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("1m") Duration resumeAfter,
+        @Cron @DefaultValue("*/15 * * * * *") String resumeSchedule) {
 }

@@ -40,7 +40,7 @@ public class CounterFolder {
         this.transaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
-    @Scheduled(initialDelay = 1_000, fixedDelayString = "${sms.progress.fold-interval:1s}")
+    @Scheduled(initialDelay = 1_000, fixedDelayString = "#{@progressSettings.foldInterval}")
     void foldAll() {
         try {
             Set<Long> slotted = new LinkedHashSet<>(batches.slotted());

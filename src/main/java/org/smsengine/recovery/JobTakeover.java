@@ -38,7 +38,7 @@ class JobTakeover {
         this.perLook = Math.max(1, pipeline.concurrentJobs());
     }
 
-    @Scheduled(fixedDelayString = "${sms.shutdown.takeover-check:1s}")
+    @Scheduled(fixedDelayString = "#{@shutdownSettings.takeoverCheck}")
     void takeOver() {
         try {
             for (int taken = 0; taken < perLook && !signals.nodeStopping(); taken++) {

@@ -66,7 +66,7 @@ public class LostJobRecovery {
      * minutes, during which no node would recover anything (a pass takes milliseconds; one that ran past 30 s
      * and met another node's would be harmless, as every step of a recovery is conditional on the job's state).
      */
-    @Scheduled(initialDelayString = "${sms.recovery.check-interval:15s}", fixedDelayString = "${sms.recovery.check-interval:15s}")
+    @Scheduled(initialDelayString = "#{@recoverySettings.checkInterval}", fixedDelayString = "#{@recoverySettings.checkInterval}")
     @SchedulerLock(name = "lost-job-recovery", lockAtMostFor = "30s")
     public void recoverLostJobs() {
         List<RecoveryMapper.LostJob> lost = recovery.findLostJobs(node.id(), settings.nodeTimeout().toMillis());

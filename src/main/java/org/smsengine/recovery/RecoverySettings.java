@@ -1,8 +1,12 @@
 package org.smsengine.recovery;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Crash recovery ({@code sms.recovery}).
@@ -19,12 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          paused with the reason for an operator. 0 always pauses
  */
 @ConfigurationProperties("sms.recovery")
+@Validated
 public record RecoverySettings(
-        @DefaultValue("5s") Duration heartbeatInterval,
-        @DefaultValue("30s") Duration nodeTimeout,
-        @DefaultValue("15s") Duration checkInterval,
-        @DefaultValue("RESEND") InDoubtPolicy inDoubt,
-        @DefaultValue("3") int continueLost) {
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration heartbeatInterval,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration nodeTimeout,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("15s") Duration checkInterval,
+        @NotNull @DefaultValue("RESEND") InDoubtPolicy inDoubt,
+        @PositiveOrZero @DefaultValue("3") int continueLost) {
 
     public enum InDoubtPolicy {
         RESEND,

@@ -1,8 +1,11 @@
 package org.smsengine.recovery;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Graceful shutdown ({@code sms.shutdown}).
@@ -15,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param takeoverCheck how often every node looks for batches a stopping node handed over (also at start-up)
  */
 @ConfigurationProperties("sms.shutdown")
+@Validated
 public record ShutdownSettings(
-        @DefaultValue("10s") Duration timeout,
-        @DefaultValue("1s") Duration takeoverCheck) {
+        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration timeout,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration takeoverCheck) {
 }

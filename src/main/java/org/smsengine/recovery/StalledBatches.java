@@ -49,7 +49,7 @@ class StalledBatches {
         this.grace = settings.nodeTimeout();
     }
 
-    @Scheduled(initialDelayString = "${sms.recovery.check-interval:15s}", fixedDelayString = "${sms.recovery.check-interval:15s}")
+    @Scheduled(initialDelayString = "#{@recoverySettings.checkInterval}", fixedDelayString = "#{@recoverySettings.checkInterval}")
     @SchedulerLock(name = "stalled-batches", lockAtMostFor = "30s")
     public void sweep() {
         List<RecoveryMapper.StalledBatch> stalled = recovery.findStalled(grace.toMillis());

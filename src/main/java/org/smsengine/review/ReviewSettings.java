@@ -1,8 +1,12 @@
 package org.smsengine.review;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Review before launch ({@code sms.review}).
@@ -15,9 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        each message
  */
 @ConfigurationProperties("sms.review")
+@Validated
 record ReviewSettings(
         @DefaultValue("false") boolean required,
-        @DefaultValue("3") int maxTestSends,
-        @DefaultValue("5") int maxSeeds,
-        @DefaultValue("30s") Duration testSendTimeout) {
+        @PositiveOrZero @DefaultValue("3") int maxTestSends,
+        @PositiveOrZero @DefaultValue("5") int maxSeeds,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration testSendTimeout) {
 }

@@ -69,7 +69,7 @@ public class Housekeeping {
     }
 
     /** Rewrites the Redis view of every active batch from PostgreSQL (after a Redis outage, a flush lost, ...). */
-    @Scheduled(cron = "${sms.housekeeping.redis-reconcile-schedule:0 * * * * *}")
+    @Scheduled(cron = "#{@housekeepingSettings.redisReconcileSchedule}")
     @SchedulerLock(name = RECONCILE, lockAtLeastFor = "5s", lockAtMostFor = "10m")
     public void reconcileRedis() {
         run(RECONCILE, () -> {
@@ -80,7 +80,7 @@ public class Housekeeping {
     }
 
     /** SENT messages whose receipt is overdue become EXPIRED (or UNKNOWN); their batches are recounted. */
-    @Scheduled(cron = "${sms.housekeeping.overdue-receipts-schedule:0 */10 * * * *}")
+    @Scheduled(cron = "#{@housekeepingSettings.overdueReceiptsSchedule}")
     @SchedulerLock(name = OVERDUE, lockAtLeastFor = "5s", lockAtMostFor = "30m")
     public void expireOverdueReceipts() {
         run(OVERDUE, () -> {
@@ -103,7 +103,7 @@ public class Housekeeping {
      * retention, a window at a time; the batch row, its counts and its audit stay. Then the numbers'
      * last contacts older than the retention, and send times no frequency cap looks back to.
      */
-    @Scheduled(cron = "${sms.housekeeping.retention-schedule:0 30 3 * * *}")
+    @Scheduled(cron = "#{@housekeepingSettings.retentionSchedule}")
     @SchedulerLock(name = RETENTION, lockAtLeastFor = "5s", lockAtMostFor = "2h")
     public void purgeExpired() {
         run(RETENTION, () -> {
@@ -128,7 +128,7 @@ public class Housekeeping {
      * Paused batches whose validity has passed continue, to end at once: their delivery submits nothing,
      * suppresses what is left ({@code validity_passed}) and completes them.
      */
-    @Scheduled(cron = "${sms.housekeeping.validity-schedule:*/30 * * * * *}")
+    @Scheduled(cron = "#{@housekeepingSettings.validitySchedule}")
     @SchedulerLock(name = VALIDITY, lockAtLeastFor = "5s", lockAtMostFor = "10m")
     public void endPausedPastValidity() {
         List<Long> due = housekeeping.pausedPastValidity();
@@ -142,7 +142,7 @@ public class Housekeeping {
     }
 
     /** Idempotency keys past {@code sms.idempotency.keep}, and the answers kept with them, {@code chunk} at a time. */
-    @Scheduled(cron = "${sms.housekeeping.idempotency-schedule:0 15 * * * *}")
+    @Scheduled(cron = "#{@housekeepingSettings.idempotencySchedule}")
     @SchedulerLock(name = IDEMPOTENCY, lockAtLeastFor = "5s", lockAtMostFor = "30m")
     public void purgeIdempotencyKeys() {
         run(IDEMPOTENCY, () -> idempotencyKeys.purgeExpired(settings.chunk()));

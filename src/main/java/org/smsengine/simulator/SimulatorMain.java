@@ -2,13 +2,18 @@ package org.smsengine.simulator;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * The simulator on its own:
@@ -31,8 +36,12 @@ public final class SimulatorMain {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         ConfigurationPropertySources.attach(environment);
-        Binder binder = Binder.get(environment);
-        SimulatorSettings settings = binder.bindOrCreate("sms.simulator", SimulatorSettings.class);
+        SimulatorSettings settings;
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            // checked as the engine checks it: a bad value stops it, naming the key
+            settings = Binder.get(environment).bindOrCreate("sms.simulator", Bindable.of(SimulatorSettings.class),
+                    new ValidationBindHandler(new SpringValidatorAdapter(validation.getValidator())));
+        }
         int httpPort = settings.httpPort() != null ? settings.httpPort() : settings.port() + 1;
         SmscSimulator simulator = new SmscSimulator(settings).start();
         SimulatorHttp http = SimulatorHttp.start(simulator, httpPort);

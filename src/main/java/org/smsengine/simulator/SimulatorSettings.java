@@ -1,15 +1,27 @@
 package org.smsengine.simulator;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.InetAddress;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the simulated SMSC behaves ({@code sms.simulator}): over SMPP, and as an HTTP provider (its
  * {@code POST /http/messages} is judged by the same cap, error shares and scripts, and counted in the same accounting).
  *
  * @param enabled             start it inside the engine (the development run and the tests do)
+ * @param port                its SMPP port
+ * @param systemId            the system_id a bind must give
+ * @param password            the password a bind must give (a development password: see bindAddress)
  * @param latency             delay before each {@code submit_sm_resp}
  * @param maxTps              {@code submit_sm} per second it accepts, with a burst of a tenth of a second's worth;
  *                            above it answers ESME_RTHROTTLED (0 = no cap)
@@ -47,32 +59,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            who they are, and the SMPP side's bind is a development password
  */
 @ConfigurationProperties("sms.simulator")
+@Validated
 public record SimulatorSettings(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("2775") int port,
+        @Min(0) @Max(65535) @DefaultValue("2775") int port,
         @DefaultValue("engine") String systemId,
         @DefaultValue("secret") String password,
-        @DefaultValue("0ms") Duration latency,
-        @DefaultValue("0") int maxTps,
-        @DefaultValue("0") double transientErrorRate,
-        @DefaultValue("0") double permanentErrorRate,
-        @DefaultValue("50ms") Duration receiptDelay,
-        @DefaultValue("0") double undeliveredRate,
-        @DefaultValue("0") double expiredRate,
-        @DefaultValue("0") double rejectedRate,
+        @NotNull @DurationMin @DefaultValue("0ms") Duration latency,
+        @PositiveOrZero @DefaultValue("0") int maxTps,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double transientErrorRate,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double permanentErrorRate,
+        @NotNull @DurationMin @DefaultValue("50ms") Duration receiptDelay,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double undeliveredRate,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double expiredRate,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double rejectedRate,
         @DefaultValue("true") boolean accountDestinations,
-        @DefaultValue("0") int recordParts,
-        @DefaultValue("4") int pduProcessors,
-        @DefaultValue("16") int receiptThreads,
-        Integer httpPort,
-        @DefaultValue("0") double stopReplyRate,
+        @PositiveOrZero @DefaultValue("0") int recordParts,
+        @Positive @DefaultValue("4") int pduProcessors,
+        @Positive @DefaultValue("16") int receiptThreads,
+        @Min(0) @Max(65535) Integer httpPort,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double stopReplyRate,
         String httpReceiptUrl,
         String httpReceiptSecret,
-        @DefaultValue("16") int httpThreads,
-        @DefaultValue("TEXT") ReceiptStyle receiptStyle,
-        @DefaultValue("DELIVER_SM") ReceiptPdu receiptPdu,
-        @DefaultValue("HEX") IdFormat idFormat,
-        @DefaultValue("127.0.0.1") InetAddress bindAddress) {
+        @Positive @DefaultValue("16") int httpThreads,
+        @NotNull @DefaultValue("TEXT") ReceiptStyle receiptStyle,
+        @NotNull @DefaultValue("DELIVER_SM") ReceiptPdu receiptPdu,
+        @NotNull @DefaultValue("HEX") IdFormat idFormat,
+        @NotNull @DefaultValue("127.0.0.1") InetAddress bindAddress) {
 
     /** Where an SMPP receipt carries its result. */
     public enum ReceiptStyle {

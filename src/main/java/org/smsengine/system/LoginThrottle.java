@@ -91,7 +91,7 @@ final class LoginThrottle {
     }
 
     /** Reads the lock-outs that run again, those other nodes made too. */
-    @Scheduled(fixedDelayString = "${sms.security.login-throttle.refresh:1s}")
+    @Scheduled(fixedDelayString = "#{@loginThrottleSettings.refresh}")
     void refresh() {
         Map<String, Instant> read = new ConcurrentHashMap<>();
         List<LoginThrottleMapper.Lock> locks;

@@ -1,8 +1,11 @@
 package org.smsengine.system;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the engine waits out a service it stands on ({@code sms.outage}).
@@ -12,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffMax the longest pause between two tries (they start at 100 ms and double)
  */
 @ConfigurationProperties("sms.outage")
+@Validated
 public record OutageSettings(
-        @DefaultValue("10m") Duration patience,
-        @DefaultValue("5s") Duration backoffMax) {
+        @NotNull @DurationMin @DefaultValue("10m") Duration patience,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration backoffMax) {
 }

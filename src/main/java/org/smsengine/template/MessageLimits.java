@@ -1,8 +1,11 @@
 package org.smsengine.template;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How large a message may be ({@code sms.message}). A template over them is refused when a batch
@@ -11,27 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxTemplateLength longest template, in characters (placeholders included)
  * @param maxVariables      most distinct {@code {{variables}}} in a template
- * @param maxSegments       most segments (parts) a message may be sent in: 1 to {@value #MAX_PARTS}, because the
- *                          concatenation header of a multi-part SMS counts its parts in one byte
+ * @param maxSegments       most segments (parts) a message may be sent in: 1 to 255, because the concatenation
+ *                          header of a multi-part SMS counts its parts in one byte
  */
 @ConfigurationProperties("sms.message")
+@Validated
 public record MessageLimits(
-        @DefaultValue("2000") int maxTemplateLength,
-        @DefaultValue("50") int maxVariables,
+        @Min(1) @DefaultValue("2000") int maxTemplateLength,
+        @Min(0) @DefaultValue("50") int maxVariables,
+        @Min(1) @Max(value = MAX_PARTS, message = "must be at most " + MAX_PARTS
+                + ": the concatenation header of a multi-part SMS counts its parts in one byte")
         @DefaultValue("10") int maxSegments) {
 
     public static final int MAX_PARTS = 255;
-
-    public MessageLimits {
-        if (maxSegments < 1 || maxSegments > MAX_PARTS) {
-            throw new IllegalArgumentException("sms.message.max-segments is " + maxSegments + "; it must be 1 to " + MAX_PARTS
-                    + ": the concatenation header of a multi-part SMS counts its parts in one byte");
-        }
-        if (maxTemplateLength < 1 || maxVariables < 0) {
-            throw new IllegalArgumentException("sms.message.max-template-length must be at least 1 and"
-                    + " sms.message.max-variables at least 0");
-        }
-    }
 
     /** Whether a message, as it is sent, is within the segment limit. */
     public boolean fits(EncodedText message) {

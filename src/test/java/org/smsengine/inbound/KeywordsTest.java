@@ -73,6 +73,27 @@ class KeywordsTest {
     }
 
     @Test
+    void withNoKeywordsConfiguredTheBuiltInListsAnswer() {
+        Keywords builtIn = keywords(new ConsentSettings.KeywordLists(null, null, null));
+        assertThat(List.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "退订", "TD", "ARRET", "BAJA", "STOPP",
+                "PARAR")).allSatisfy(word -> assertThat(builtIn.match(word)).contains(Keyword.STOP));
+        assertThat(List.of("START", "UNSTOP", "订阅")).allSatisfy(word -> assertThat(builtIn.match(word)).contains(Keyword.START));
+        assertThat(List.of("HELP", "INFO", "帮助", "AIDE", "AYUDA", "HILFE"))
+                .allSatisfy(word -> assertThat(builtIn.match(word)).contains(Keyword.HELP));
+    }
+
+    @Test
+    void aConfiguredLanguageReplacesThatLanguagesBuiltInListAlone() {
+        Keywords configured = keywords(new ConsentSettings.KeywordLists(Map.of("en", List.of("OPTOUT"), "pt", List.of()),
+                null, null));
+        assertThat(configured.match("OPTOUT")).contains(Keyword.STOP);
+        assertThat(configured.match("UNSUBSCRIBE")).isEmpty();
+        assertThat(configured.match("PARAR")).isEmpty();
+        assertThat(configured.match("退订")).contains(Keyword.STOP);
+        assertThat(configured.match("START")).contains(Keyword.START);
+    }
+
+    @Test
     void theSameWordInTwoLanguagesOfOneKindIsFine() {
         Keywords twice = keywords(new ConsentSettings.KeywordLists(
                 Map.of("en", List.of("STOP"), "fr", List.of("STOP", "ARRÊT")), Map.of(), Map.of()));

@@ -3,11 +3,16 @@ package org.smsengine.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 class MessageLimitsTest {
 
@@ -34,7 +39,11 @@ class MessageLimitsTest {
         assertThat(limits.problem(MessageTemplate.parse("{{a}}" + "x".repeat(161)))).hasValueSatisfying(p -> assertThat(p).contains("2 segments"));
     }
 
+    /** Bound and validated as the engine does at start-up. */
     private static MessageLimits bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("sms.message", MessageLimits.class);
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("sms.message",
+                    Bindable.of(MessageLimits.class), new ValidationBindHandler(new SpringValidatorAdapter(validation.getValidator())));
+        }
     }
 }

@@ -2,8 +2,10 @@ package org.smsengine.delivery.ratelimit;
 
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.smsengine.progress.ProgressSettings;
 import org.smsengine.template.MessageLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,9 @@ class LimitsConfiguration {
     }
 
     @Bean
-    LiveNodes liveNodes(NodeCountMapper nodes, LimitSettings settings) {
-        return new LiveNodes(nodes, settings);
+    LiveNodes liveNodes(NodeCountMapper nodes, LimitSettings settings,
+            @Value("#{@recoverySettings.nodeTimeout}") Duration nodeTimeout) {
+        return new LiveNodes(nodes, settings, nodeTimeout);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.smsengine.delivery.ratelimit;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,13 +14,15 @@ final class LiveNodes {
 
     private final NodeCountMapper nodes;
     private final LimitSettings settings;
+    private final long windowMillis;
     private volatile int count = 1;
     private long countedAt;
     private boolean counted;
 
-    LiveNodes(NodeCountMapper nodes, LimitSettings settings) {
+    LiveNodes(NodeCountMapper nodes, LimitSettings settings, Duration nodeTimeout) {
         this.nodes = nodes;
         this.settings = settings;
+        this.windowMillis = settings.liveNodeWindow(nodeTimeout).toMillis();
     }
 
     int count() {
@@ -36,7 +39,7 @@ final class LiveNodes {
         countedAt = now;
         try {
             // this node counts itself even before its first heartbeat
-            count = Math.max(1, nodes.liveNodes(settings.liveNodeWindow().toMillis()));
+            count = Math.max(1, nodes.liveNodes(windowMillis));
         } catch (RuntimeException e) {
             log.debug("Could not count the live nodes; keeping {}: {}", count, e.getMessage());
         }

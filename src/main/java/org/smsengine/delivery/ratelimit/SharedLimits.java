@@ -77,7 +77,7 @@ final class SharedLimits {
         }
     }
 
-    @Scheduled(fixedDelayString = "${sms.delivery.limits.sync-interval:250ms}")
+    @Scheduled(fixedDelayString = "#{@limitSettings.syncInterval}")
     void sync() {
         SharedRedis.Link link = redis.retry();
         if (link != null && !redis.isUp()) {

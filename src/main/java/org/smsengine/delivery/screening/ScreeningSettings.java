@@ -1,9 +1,14 @@
 package org.smsengine.delivery.screening;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How delivery honours consent ({@code sms.consent.screening}).
@@ -18,23 +23,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       transactional; every rule must hold (e.g. 1 per 4h and 3 per 7d); none: no caps
  */
 @ConfigurationProperties("sms.consent.screening")
+@Validated
 public record ScreeningSettings(
-        @DefaultValue("200ms") Duration pollInterval,
-        @DefaultValue("2s") Duration lookback,
-        @DefaultValue("10m") Duration recentFor,
-        List<Cap> frequencyCaps) {
+        @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration pollInterval,
+        @NotNull @DurationMin @DefaultValue("2s") Duration lookback,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("10m") Duration recentFor,
+        @Valid List<Cap> frequencyCaps) {
 
     public ScreeningSettings {
         frequencyCaps = frequencyCaps == null ? List.of() : List.copyOf(frequencyCaps);
-        for (Cap cap : frequencyCaps) {
-            if (cap.messages() < 1 || cap.per() == null || cap.per().compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("sms.consent.screening.frequency-caps: each cap needs messages >= 1"
-                        + " and a period (per) of at least a second, e.g. {messages: 1, per: 4h}");
-            }
-        }
     }
 
-    /** At most {@code messages} per number in any period of {@code per}. */
-    public record Cap(int messages, Duration per) {
+    /**
+     * At most {@code messages} per number in any period of {@code per}.
+     *
+     * @param messages the most messages a number gets in the period
+     * @param per      the period, at least a second: {@code 4h}, {@code 7d}
+     */
+    public record Cap(@Min(1) int messages, @NotNull @DurationMin(seconds = 1) Duration per) {
     }
 }

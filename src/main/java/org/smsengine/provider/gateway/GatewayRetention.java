@@ -29,14 +29,14 @@ class GatewayRetention {
     private final int chunk;
 
     GatewayRetention(GatewayMessageMapper messages, NodeIdentity node,
-            @Value("${sms.housekeeping.retention:90d}") Duration retention, @Value("${sms.housekeeping.chunk:10000}") int chunk) {
+            @Value("#{@housekeepingSettings.retention}") Duration retention, @Value("#{@housekeepingSettings.chunk}") int chunk) {
         this.messages = messages;
         this.node = node;
         this.retention = retention;
         this.chunk = chunk;
     }
 
-    @Scheduled(cron = "${sms.housekeeping.retention-schedule:0 30 3 * * *}")
+    @Scheduled(cron = "#{@housekeepingSettings.retentionSchedule}")
     @SchedulerLock(name = TASK, lockAtLeastFor = "5s", lockAtMostFor = "2h")
     public void purge() {
         OffsetDateTime started = OffsetDateTime.now();

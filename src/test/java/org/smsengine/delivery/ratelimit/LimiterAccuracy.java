@@ -49,7 +49,7 @@ public final class LimiterAccuracy {
             for (int n = 0; n < nodes; n++) {
                 SharedRedis client = new SharedRedis(redis, resources, settings);
                 clients.add(client);
-                SharedLimits shared = new SharedLimits(client, new LiveNodes(window -> nodes, settings), settings,
+                SharedLimits shared = new SharedLimits(client, new LiveNodes(window -> nodes, settings, Duration.ofSeconds(30)), settings,
                         settings.rule(10), prefix, new SimpleMeterRegistry());
                 syncs.scheduleWithFixedDelay(shared::sync, 0, settings.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
                 limiters.add(new RateLimits(shared, null, new SimpleMeterRegistry()));
