@@ -41,9 +41,17 @@ public final class ChildEngine implements AutoCloseable {
         builder.environment().put("SMS_SECURITY_USERS_0_NAME", USER);
         builder.environment().put("SMS_SECURITY_USERS_0_PASSWORD", "{noop}" + USER);
         builder.environment().put("SMS_SECURITY_USERS_0_ROLES", "ADMIN");
-        ChildEngine child = new ChildEngine(builder.start(), port);
-        EngineHealth.await(child.process, "http://localhost:" + port, Duration.ofMinutes(2), log.toString());
-        return child;
+        Process process = builder.start();
+        // an engine outlives the test that started it unless it is stopped: one that failed to start, or one left
+        // running when the test JVM ends, would go on taking the machine's CPU and its database's connections
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop child engine " + port));
+        try {
+            EngineHealth.await(process, "http://localhost:" + port, Duration.ofMinutes(2), log.toString());
+        } catch (RuntimeException | Error | InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return new ChildEngine(process, port);
     }
 
     public ApiClient api() {
