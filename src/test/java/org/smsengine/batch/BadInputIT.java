@@ -25,7 +25,7 @@ import org.smsengine.recipient.RejectStore;
 import org.smsengine.support.ApiClient;
 import org.smsengine.support.Csv;
 import org.smsengine.support.EngineIntegrationTest;
-import org.springframework.beans.factory.annotation.Value;
+import org.smsengine.upload.UploadSettings;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -46,16 +46,16 @@ class BadInputIT extends EngineIntegrationTest {
     private final JdbcTemplate jdbc;
     private final RejectStore rejectStore;
     private final ObjectMapper json;
-    private final String maxJsonSize;
+    private final DataSize maxJsonSize;
     private long batchesBefore;
     private long chunksBefore;
 
     BadInputIT(JdbcTemplate jdbc, RejectStore rejectStore, ObjectMapper json,
-            @Value("${sms.upload.max-json-size}") String maxJsonSize) {
+            UploadSettings uploads) {
         this.jdbc = jdbc;
         this.rejectStore = rejectStore;
         this.json = json;
-        this.maxJsonSize = maxJsonSize;
+        this.maxJsonSize = uploads.maxJsonSize();
     }
 
     @BeforeEach
@@ -317,7 +317,7 @@ class BadInputIT extends EngineIntegrationTest {
 
     @Test
     void jsonBodiesOverTheLimitAre413WhateverTheLetterCaseOrSuffixOfTheirMediaType() {
-        byte[] overTheLimit = new byte[(int) DataSize.parse(maxJsonSize).toBytes() + 1];
+        byte[] overTheLimit = new byte[(int) maxJsonSize.toBytes() + 1];
         java.util.Arrays.fill(overTheLimit, (byte) ' ');
         for (String type : List.of("Application/JSON", "application/x+json", "APPLICATION/PROBLEM+JSON; charset=UTF-8",
                 "text/json")) {
@@ -331,7 +331,7 @@ class BadInputIT extends EngineIntegrationTest {
     @Test
     void jacksonItselfRefusesADocumentOverTheJsonLimit() {
         StreamReadConstraints constraints = json.getFactory().streamReadConstraints();
-        assertThat(constraints.getMaxDocumentLength()).isEqualTo(DataSize.parse(maxJsonSize).toBytes());
+        assertThat(constraints.getMaxDocumentLength()).isEqualTo(maxJsonSize.toBytes());
         assertThat(constraints.getMaxNestingDepth()).isLessThanOrEqualTo(100);
     }
 
